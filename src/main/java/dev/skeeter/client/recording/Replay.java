@@ -37,6 +37,7 @@ public final class Replay {
     private int inFlight;
     private long published;
     private ScheduledFuture<?> timer;
+    private boolean pumpQueued;
 
     Replay(List<ReceivedMessage> messages, boolean paced, Publisher publisher, ScheduledExecutorService scheduler,
             int maxInFlight) {
@@ -58,7 +59,7 @@ public final class Replay {
             done.complete(new Result(0, 0, Duration.ZERO));
             return;
         }
-        scheduler.execute(this::pump);
+        queuePump();
     }
 
     public CompletableFuture<Result> done() {
@@ -90,7 +91,15 @@ public final class Replay {
         }
     }
 
+    private synchronized void queuePump() {
+        if (!pumpQueued) {
+            pumpQueued = true;
+            scheduler.execute(this::pump);
+        }
+    }
+
     private synchronized void pump() {
+        pumpQueued = false;
         stopTimer(); // recomputed below; never two timers
         while (!done.isDone() && next < messages.size() && inFlight < maxInFlight) {
             ReceivedMessage m = messages.get(next);
@@ -130,7 +139,7 @@ public final class Replay {
             done.complete(new Result(messages.size(), published, Duration.ofNanos(System.nanoTime() - startNanos)));
         } else if (timer == null) {
             // Not inline: a publisher that completes synchronously would otherwise recurse once per message.
-            scheduler.execute(this::pump);
+            queuePump();
         }
     }
 
