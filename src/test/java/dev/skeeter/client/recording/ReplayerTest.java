@@ -109,8 +109,10 @@ class ReplayerTest {
             messages.add(at(t0, offsets[i], "t/" + i));
         }
 
+        List<ReceivedMessage> recorded = Replayer.read(record(messages));
+
         long start = System.nanoTime();
-        Replay replay = new Replayer(collecting, scheduler).replay(record(messages), Replayer.Pace.ORIGINAL);
+        Replay replay = new Replayer(collecting, scheduler).replay(recorded, Replayer.Pace.ORIGINAL);
         replay.done().get(10, TimeUnit.SECONDS);
 
         assertThat(published).extracting(Published::topic).containsExactly("t/0", "t/1", "t/2", "t/3", "t/4");
