@@ -13,11 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Prints throughput of the message store, recording and codecs. Not a test (surefire skips *Benchmark); run with
- * {@code mvn -o test -Dtest=ClientStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Prints throughput of the message store, recording and codecs. Not a test: surefire skips *Benchmark, and a
+ * {@code -Dtest} pattern that matches it still skips it unless asked for:
+ * {@code mvn -o test -Dtest=ClientStoreBenchmark -Dskeeter.benchmark=true}.
  */
+@EnabledIfSystemProperty(named = "skeeter.benchmark", matches = "true")
 class ClientStoreBenchmark {
     @Test
     void printNumbers() throws Exception {
