@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +117,9 @@ public final class Replay {
             CompletableFuture<Void> sent;
             try {
                 sent = publisher.publish(m.topic(), m.payload(), m.qos(), m.retained());
+                if (sent == null) {
+                    sent = CompletableFuture.failedFuture(new IllegalStateException("the publisher returned null"));
+                }
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
@@ -129,8 +133,10 @@ public final class Replay {
             return;
         }
         if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
             done.completeExceptionally(new ReplayException("Publishing message " + (index + 1) + " of "
-                    + messages.size() + " (topic " + m.topic() + ") failed: " + error.getMessage(), error));
+                    + messages.size() + " (topic " + m.topic() + ") failed: " + cause.getMessage(), cause));
             stopTimer();
             return;
         }

@@ -148,7 +148,11 @@ class ReplayerTest {
         List<ReceivedMessage> messages = List.of(at(t0, 0, "a"), at(t0, 1, "b"), at(t0, 2, "c"), at(t0, 3, "d"));
         Publisher failingOnC = (topic, payload, qos, retain) -> {
             published.add(new Published(topic, "", qos, retain, System.nanoTime()));
-            return topic.equals("c") ? CompletableFuture.failedFuture(new IllegalStateException("not connected"))
+            // As a real connection would: the failure arrives wrapped, through a dependent stage.
+            return topic.equals("c")
+                    ? CompletableFuture.<Void>completedFuture(null).thenRun(() -> {
+                        throw new IllegalStateException("not connected");
+                    })
                     : CompletableFuture.completedFuture(null);
         };
 
