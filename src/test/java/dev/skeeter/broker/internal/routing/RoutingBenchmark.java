@@ -1,0 +1,151 @@
+package dev.skeeter.broker.internal.routing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shows that routing does not get slower as unrelated subscriptions and retained messages pile up. Not a test
+ * (surefire skips *Benchmark); run it with {@code app/bench/routing-benchmark.sh}. Plain System.nanoTime loops with
+ * warm-up and repeated rounds, reporting the median round; numbers on a shared machine are noisy.
+ *
+ * <p>Arguments: optional largest size exponent (default 6, i.e. up to 10^6).
+ */
+public final class RoutingBenchmark {
+    private static final String TOPIC = "bench/room/42/temperature";
+    private static final int ROUNDS = 7;
+
+    private static long blackhole;
+
+    private RoutingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int maxExponent = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println();
+        System.out.println("Publish routing: match of '" + TOPIC + "' (10 matching subscribers through 6 filters,");
+        System.out.println("two of them overlapping) while N other subscriptions exist under other branches");
+        System.out.printf(Locale.ROOT, "%12s %14s %14s %16s%n", "N", "ns/match", "subscribe ns", "trie nodes");
+        for (int e = 3; e <= maxExponent; e++) {
+            routing((int) Math.pow(10, e));
+        }
+        System.out.println();
+        System.out.println("Retained: subscribing to 'a/+/c' collects its 10 retained messages while N other");
+        System.out.println("retained messages exist under other branches (and, for contrast, a scan of all of them)");
+        System.out.printf(Locale.ROOT, "%12s %14s %14s %16s%n", "N", "ns/a/+/c", "ns/put", "ns/full scan");
+        for (int e = 3; e <= maxExponent; e++) {
+            retained((int) Math.pow(10, e));
+        }
+        if (blackhole == 42) {
+            System.out.println();
+        }
+    }
+
+    private static void routing(int others) {
+        var trie = new SubscriptionTrie<String>();
+        // The matching ones: 10 subscribers, s0 and s1 through two filters each (the QoS merge path).
+        for (int i = 0; i < 4; i++) {
+            trie.subscribe(TOPIC, "s" + i, 1);
+        }
+        for (int i = 4; i < 7; i++) {
+            trie.subscribe("bench/+/42/temperature", "s" + i, 0);
+        }
+        for (int i = 7; i < 10; i++) {
+            trie.subscribe("bench/room/#", "s" + i, 2);
+        }
+        trie.subscribe("bench/room/+/temperature", "s0", 2);
+        trie.subscribe("bench/#", "s1", 0);
+        // The others: siblings of the matching levels, deep unrelated branches and wildcards elsewhere.
+        long start = System.nanoTime();
+        for (int i = 0; i < others; i++) {
+            String filter = switch (i % 4) {
+                case 0 -> "bench/room/" + (i + 100) + "/temperature";
+                case 1 -> "site" + (i % 1000) + "/device" + i + "/temperature";
+                case 2 -> "site" + (i % 1000) + "/+/humidity" + i;
+                default -> "fleet/" + i + "/#";
+            };
+            trie.subscribe(filter, "other" + i, i % 3);
+        }
+        long subscribeNanos = (System.nanoTime() - start) / others;
+
+        int[] delivered = new int[1];
+        Runnable oneMatch = () -> trie.match(TOPIC, (subscriber, qos) -> {
+            delivered[0]++;
+            blackhole += qos;
+        });
+        oneMatch.run();
+        if (delivered[0] != 10) {
+            throw new IllegalStateException("expected 10 deliveries, got " + delivered[0]);
+        }
+        double nsPerMatch = measure(200_000, 500_000, iterations -> {
+            for (int i = 0; i < iterations; i++) {
+                oneMatch.run();
+            }
+        });
+        System.out.printf(Locale.ROOT, "%,12d %14.0f %14d %,16d%n", others, nsPerMatch, subscribeNanos,
+                trie.nodeCount());
+    }
+
+    private static void retained(int others) {
+        var store = new RetainedStore<String>();
+        for (int k = 0; k < 10; k++) {
+            store.put("a/" + k + "/c", "m" + k);
+            store.put("a/" + k + "/d", "m" + k);
+        }
+        List<String> topics = new ArrayList<>(others);
+        long start = System.nanoTime();
+        for (int i = 0; i < others; i++) {
+            String topic = switch (i % 3) {
+                case 0 -> "site" + (i % 1000) + "/device" + i + "/c";
+                case 1 -> "b/" + i + "/c";
+                default -> "fleet/" + (i % 100) + "/" + i;
+            };
+            store.put(topic, "m");
+            topics.add(topic);
+        }
+        long putNanos = (System.nanoTime() - start) / others;
+
+        int[] found = new int[1];
+        store.match("a/+/c", (topic, message) -> found[0]++);
+        if (found[0] != 10) {
+            throw new IllegalStateException("expected 10 retained messages, got " + found[0]);
+        }
+        double nsPerMatch = measure(20_000, 100_000, iterations -> {
+            for (int i = 0; i < iterations; i++) {
+                store.match("a/+/c", (topic, message) -> blackhole += message.length());
+            }
+        });
+        // What a linear scan of every retained topic (as some brokers do) would cost, once, for contrast.
+        double nsPerScan = measure(1, Math.max(1, 1_000_000 / others), iterations -> {
+            for (int i = 0; i < iterations; i++) {
+                for (String topic : topics) {
+                    if (Topics.matches("a/+/c", topic)) {
+                        blackhole++;
+                    }
+                }
+            }
+        });
+        System.out.printf(Locale.ROOT, "%,12d %14.0f %14d %,16.0f%n", others, nsPerMatch, putNanos, nsPerScan);
+    }
+
+    /** Runs a warm-up, then {@link #ROUNDS} timed rounds; returns the median nanoseconds per iteration. */
+    private static double measure(int warmup, int iterationsPerRound, Body body) {
+        body.run(warmup);
+        double[] rounds = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            long start = System.nanoTime();
+            body.run(iterationsPerRound);
+            rounds[r] = (double) (System.nanoTime() - start) / iterationsPerRound;
+        }
+        Arrays.sort(rounds);
+        return rounds[ROUNDS / 2];
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void run(int iterations);
+    }
+}
