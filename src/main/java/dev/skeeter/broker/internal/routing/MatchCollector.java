@@ -20,6 +20,7 @@ final class MatchCollector implements ObjIntConsumer<Object> {
     private static final int KEEP_MAP_LIMIT = 1024;
 
     boolean busy;
+    final LevelKey levelKey = new LevelKey();
     private Object[] pendingNodes = new Object[16];
     private int[] pendingStarts = new int[16];
     private int pendingCount;
@@ -127,6 +128,7 @@ final class MatchCollector implements ObjIntConsumer<Object> {
 
     /** Forgets everything (no references kept to subscribers) and frees the collector for the next match. */
     void reset() {
+        levelKey.clear();
         Arrays.fill(pendingNodes, 0, pendingCount, null);
         pendingCount = 0;
         Arrays.fill(sets, 0, setCount, null);

@@ -97,6 +97,7 @@ public final class RetainedStore<M> {
         int length = topicFilter.length();
         var pendingNodes = new ArrayDeque<Node<M>>();
         var pendingStarts = new ArrayDeque<Integer>();
+        var key = new LevelKey();
         pendingNodes.push(root);
         pendingStarts.push(0);
         while (!pendingNodes.isEmpty()) {
@@ -123,7 +124,7 @@ public final class RetainedStore<M> {
                     }
                 }
             } else if (children != null) {
-                Node<M> child = children.get(topicFilter.substring(start, end));
+                Node<M> child = children.get(key.of(topicFilter, start, end));
                 if (child != null) {
                     pendingNodes.push(child);
                     pendingStarts.push(end + 1);
@@ -146,11 +147,12 @@ public final class RetainedStore<M> {
 
     private Node<M> find(String topic) {
         Node<M> node = root;
+        var key = new LevelKey();
         int start = 0;
         while (start <= topic.length() && node != null) {
             int end = SubscriptionTrie.levelEnd(topic, start);
             var children = node.children;
-            node = children == null ? null : children.get(topic.substring(start, end));
+            node = children == null ? null : children.get(key.of(topic, start, end));
             start = end + 1;
         }
         return node;

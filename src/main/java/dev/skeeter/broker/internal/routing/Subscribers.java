@@ -1,6 +1,5 @@
 package dev.skeeter.broker.internal.routing;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ObjIntConsumer;
 
@@ -119,9 +118,8 @@ final class Subscribers {
                 visitor.accept((S) subs[i], qos[i]);
             }
         } else if (set != null) {
-            for (Map.Entry<Object, Integer> e : asMap(set).entrySet()) {
-                visitor.accept((S) e.getKey(), e.getValue());
-            }
+            // forEach(BiConsumer) walks the table without creating an entry object per subscriber, as entrySet does.
+            asMap(set).forEach((subscriber, qos) -> visitor.accept((S) subscriber, qos));
         }
     }
 

@@ -180,7 +180,7 @@ public final class SubscriptionTrie<S> {
             }
             ConcurrentHashMap<String, Node> children = node.children;
             if (children != null) {
-                Node child = children.get(topic.substring(start, end));
+                Node child = children.get(collector.levelKey.of(topic, start, end));
                 if (child != null) {
                     collector.push(child, end + 1);
                 }

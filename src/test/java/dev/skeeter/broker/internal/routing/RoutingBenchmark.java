@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 public final class RoutingBenchmark {
     private static final String TOPIC = "bench/room/42/temperature";
+    private static final String SINGLE_TOPIC = "site7/device7/temperature";
     private static final int ROUNDS = 7;
 
     private static long blackhole;
@@ -28,7 +29,9 @@ public final class RoutingBenchmark {
         System.out.println();
         System.out.println("Publish routing: match of '" + TOPIC + "' (10 matching subscribers through 6 filters,");
         System.out.println("two of them overlapping) while N other subscriptions exist under other branches");
-        System.out.printf(Locale.ROOT, "%12s %14s %14s %16s%n", "N", "ns/match", "subscribe ns", "trie nodes");
+        System.out.println("(and, as 'ns/1-match', a topic with a single exact subscriber)");
+        System.out.printf(Locale.ROOT, "%12s %14s %14s %14s %16s%n", "N", "ns/match", "ns/1-match", "ns/subscribe",
+                "trie nodes");
         for (int e = 3; e <= maxExponent; e++) {
             routing((int) Math.pow(10, e));
         }
@@ -58,6 +61,7 @@ public final class RoutingBenchmark {
         }
         trie.subscribe("bench/room/+/temperature", "s0", 2);
         trie.subscribe("bench/#", "s1", 0);
+        trie.subscribe(SINGLE_TOPIC, "single", 1);
         // The others: siblings of the matching levels, deep unrelated branches and wildcards elsewhere.
         long start = System.nanoTime();
         for (int i = 0; i < others; i++) {
@@ -85,8 +89,13 @@ public final class RoutingBenchmark {
                 oneMatch.run();
             }
         });
-        System.out.printf(Locale.ROOT, "%,12d %14.0f %14d %,16d%n", others, nsPerMatch, subscribeNanos,
-                trie.nodeCount());
+        double nsPerSingleMatch = measure(200_000, 500_000, iterations -> {
+            for (int i = 0; i < iterations; i++) {
+                trie.match(SINGLE_TOPIC, (subscriber, qos) -> blackhole += qos);
+            }
+        });
+        System.out.printf(Locale.ROOT, "%,12d %14.0f %14.0f %14d %,16d%n", others, nsPerMatch, nsPerSingleMatch,
+                subscribeNanos, trie.nodeCount());
     }
 
     private static void retained(int others) {
