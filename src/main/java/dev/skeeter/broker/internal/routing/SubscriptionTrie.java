@@ -22,11 +22,12 @@ import java.util.function.ObjIntConsumer;
  */
 public final class SubscriptionTrie<S> {
     private static final int STRIPES = 32; // power of two
+    /** One per routing thread, shared by all tries (several brokers may run in one JVM). */
+    private static final ThreadLocal<MatchCollector> COLLECTORS = ThreadLocal.withInitial(MatchCollector::new);
 
     private final Node root = new Node(null, "");
     private final Object[] stripeLocks = new Object[STRIPES];
     private final AtomicInteger subscriptionCount = new AtomicInteger();
-    private final ThreadLocal<MatchCollector> collectors = ThreadLocal.withInitial(MatchCollector::new);
 
     public SubscriptionTrie() {
         for (int i = 0; i < STRIPES; i++) {
@@ -122,7 +123,7 @@ public final class SubscriptionTrie<S> {
      * @param topicName a valid topic name (the caller validated it; this method does not re-check)
      */
     public void match(String topicName, ObjIntConsumer<S> visitor) {
-        MatchCollector collector = collectors.get();
+        MatchCollector collector = COLLECTORS.get();
         if (collector.busy) {
             // A visitor that publishes again on this thread: give the nested match its own collector.
             collector = new MatchCollector();

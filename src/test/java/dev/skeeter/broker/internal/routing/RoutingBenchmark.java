@@ -30,15 +30,16 @@ public final class RoutingBenchmark {
         System.out.println("Publish routing: match of '" + TOPIC + "' (10 matching subscribers through 6 filters,");
         System.out.println("two of them overlapping) while N other subscriptions exist under other branches");
         System.out.println("(and, as 'ns/1-match', a topic with a single exact subscriber)");
-        System.out.printf(Locale.ROOT, "%12s %14s %14s %14s %16s%n", "N", "ns/match", "ns/1-match", "ns/subscribe",
-                "trie nodes");
+        System.out.printf(Locale.ROOT, "%12s %14s %14s %14s %12s %10s%n", "N", "ns/match", "ns/1-match",
+                "ns/subscribe", "trie nodes", "heap MiB");
         for (int e = 3; e <= maxExponent; e++) {
             routing((int) Math.pow(10, e));
         }
         System.out.println();
         System.out.println("Retained: subscribing to 'a/+/c' collects its 10 retained messages while N other");
         System.out.println("retained messages exist under other branches (and, for contrast, a scan of all of them)");
-        System.out.printf(Locale.ROOT, "%12s %14s %14s %16s%n", "N", "ns/a/+/c", "ns/put", "ns/full scan");
+        System.out.printf(Locale.ROOT, "%12s %14s %14s %16s %10s%n", "N", "ns/a/+/c", "ns/put", "ns/full scan",
+                "heap MiB");
         for (int e = 3; e <= maxExponent; e++) {
             retained((int) Math.pow(10, e));
         }
@@ -94,8 +95,8 @@ public final class RoutingBenchmark {
                 trie.match(SINGLE_TOPIC, (subscriber, qos) -> blackhole += qos);
             }
         });
-        System.out.printf(Locale.ROOT, "%,12d %14.0f %14.0f %14d %,16d%n", others, nsPerMatch, nsPerSingleMatch,
-                subscribeNanos, trie.nodeCount());
+        System.out.printf(Locale.ROOT, "%,12d %14.0f %14.0f %14d %,12d %10d%n", others, nsPerMatch, nsPerSingleMatch,
+                subscribeNanos, trie.nodeCount(), usedHeapMiB());
     }
 
     private static void retained(int others) {
@@ -137,7 +138,16 @@ public final class RoutingBenchmark {
                 }
             }
         });
-        System.out.printf(Locale.ROOT, "%,12d %14.0f %14d %,16.0f%n", others, nsPerMatch, putNanos, nsPerScan);
+        System.out.printf(Locale.ROOT, "%,12d %14.0f %14d %,16.0f %10d%n", others, nsPerMatch, putNanos, nsPerScan,
+                usedHeapMiB());
+    }
+
+    /** Heap in use after a full collection: what the structure being measured keeps alive, plus a little. */
+    private static long usedHeapMiB() {
+        System.gc();
+        System.gc();
+        var runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
     }
 
     /** Runs a warm-up, then {@link #ROUNDS} timed rounds; returns the median nanoseconds per iteration. */
