@@ -29,6 +29,7 @@ final class MatchCollector implements ObjIntConsumer<Object> {
 
     private Object[] mergedSubscribers = new Object[LINEAR_LIMIT];
     private int[] mergedQos = new int[LINEAR_LIMIT];
+    private int[] mergedHashes = new int[LINEAR_LIMIT];
     private int mergedCount;
     private Map<Object, Integer> mergedMap;
     private boolean useMap;
@@ -108,8 +109,9 @@ final class MatchCollector implements ObjIntConsumer<Object> {
             mergedMap.merge(subscriber, qos, Math::max);
             return;
         }
+        int hash = subscriber.hashCode(); // compared first: equals on distinct subscribers is the costly part
         for (int i = 0; i < mergedCount; i++) {
-            if (mergedSubscribers[i].equals(subscriber)) {
+            if (mergedHashes[i] == hash && mergedSubscribers[i].equals(subscriber)) {
                 if (qos > mergedQos[i]) {
                     mergedQos[i] = qos;
                 }
@@ -120,7 +122,9 @@ final class MatchCollector implements ObjIntConsumer<Object> {
             // A concurrent subscribe grew a set after it was sized; rare, so just grow.
             mergedSubscribers = Arrays.copyOf(mergedSubscribers, mergedCount * 2);
             mergedQos = Arrays.copyOf(mergedQos, mergedCount * 2);
+            mergedHashes = Arrays.copyOf(mergedHashes, mergedCount * 2);
         }
+        mergedHashes[mergedCount] = hash;
         mergedSubscribers[mergedCount] = subscriber;
         mergedQos[mergedCount] = qos;
         mergedCount++;
