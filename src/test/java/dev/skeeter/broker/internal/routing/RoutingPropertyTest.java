@@ -98,6 +98,41 @@ class RoutingPropertyTest {
     }
 
     @Test
+    void validationAgreesWithALevelByLevelReadingOfSection_4_7_1() {
+        var random = new java.util.Random(7);
+        char[] alphabet = {'a', '/', '+', '#', '$'};
+        for (int i = 0; i < 20_000; i++) {
+            var text = new StringBuilder();
+            int length = random.nextInt(7);
+            for (int k = 0; k < length; k++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String candidate = text.toString();
+            assertThat(Topics.isValidTopicFilter(candidate)).as("filter '%s'", candidate)
+                    .isEqualTo(isValidFilterByLevels(candidate));
+            assertThat(Topics.isValidTopicName(candidate)).as("name '%s'", candidate)
+                    .isEqualTo(!candidate.isEmpty() && !candidate.contains("+") && !candidate.contains("#"));
+        }
+    }
+
+    /** [MQTT-4.7.1-2] '#' alone in the last level, [MQTT-4.7.1-3] '+' alone in its level, [MQTT-4.7.3-1]. */
+    private static boolean isValidFilterByLevels(String filter) {
+        if (filter.isEmpty()) {
+            return false;
+        }
+        String[] levels = filter.split("/", -1);
+        for (int i = 0; i < levels.length; i++) {
+            String level = levels[i];
+            boolean hasWildcard = level.contains("+") || level.contains("#");
+            boolean ok = !hasWildcard || level.equals("+") || (level.equals("#") && i == levels.length - 1);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void randomFiltersAndNamesAreValid() {
         var random = new RandomTopics(42);
         for (int i = 0; i < 1_000; i++) {
