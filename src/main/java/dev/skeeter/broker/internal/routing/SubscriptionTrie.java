@@ -1,7 +1,7 @@
 package dev.skeeter.broker.internal.routing;
 
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
@@ -25,7 +25,7 @@ public final class SubscriptionTrie<S> {
     /** One per routing thread, shared by all tries (several brokers may run in one JVM). */
     private static final ThreadLocal<MatchCollector> COLLECTORS = ThreadLocal.withInitial(MatchCollector::new);
 
-    private final Node root = new Node(null, "");
+    private final Node root = new Node(null, "", true);
     private final Object[] stripeLocks = new Object[STRIPES];
     private final AtomicInteger subscriptionCount = new AtomicInteger();
 
@@ -33,8 +33,6 @@ public final class SubscriptionTrie<S> {
         for (int i = 0; i < STRIPES; i++) {
             stripeLocks[i] = new Object();
         }
-        // The root's map is shared by all stripes, so it exists from the start instead of being created lazily.
-        root.children = new ConcurrentHashMap<>();
     }
 
     /**
@@ -179,12 +177,9 @@ public final class SubscriptionTrie<S> {
                     collector.push(plus, end + 1);
                 }
             }
-            ConcurrentHashMap<String, Node> children = node.children;
-            if (children != null) {
-                Node child = children.get(collector.levelKey.of(topic, start, end));
-                if (child != null) {
-                    collector.push(child, end + 1);
-                }
+            Node child = (Node) node.child(collector.levelKey.of(topic, start, end));
+            if (child != null) {
+                collector.push(child, end + 1);
             }
         }
     }
@@ -194,9 +189,6 @@ public final class SubscriptionTrie<S> {
         while (node != root && node.isEmpty()) {
             Node parent = node.parent;
             parent.detach(node);
-            if (parent != root && parent.children != null && parent.children.isEmpty()) {
-                parent.children = null;
-            }
             node = parent;
         }
     }
@@ -217,43 +209,41 @@ public final class SubscriptionTrie<S> {
     }
 
     /**
-     * One level of the trie. Fields are volatile so lock-free readers see fully built children; they are written
-     * only under the stripe lock of the branch.
+     * One level of the trie: literal children in {@link TrieNode}, '+' and '#' beside them. Fields are volatile so
+     * lock-free readers see fully built nodes; they are written only under the stripe lock of the branch.
      */
-    private static final class Node {
+    private static final class Node extends TrieNode {
         final Node parent;
-        final String level;
-        volatile ConcurrentHashMap<String, Node> children; // literal levels; null while there are none
         volatile Node plus;
         volatile Node hash;
         volatile Object subscribers; // see Subscribers
 
-        Node(Node parent, String level) {
+        Node(Node parent, String level, boolean sharedByStripes) {
+            super(level, sharedByStripes);
             this.parent = parent;
-            this.level = level;
         }
 
         Node childForUpdate(String level) {
             switch (level) {
                 case "+" -> {
                     if (plus == null) {
-                        plus = new Node(this, level);
+                        plus = new Node(this, level, false);
                     }
                     return plus;
                 }
                 case "#" -> {
                     if (hash == null) {
-                        hash = new Node(this, level);
+                        hash = new Node(this, level, false);
                     }
                     return hash;
                 }
                 default -> {
-                    var map = children;
-                    if (map == null) {
-                        map = new ConcurrentHashMap<>(4);
-                        children = map;
+                    Node child = (Node) child(level);
+                    if (child == null) {
+                        child = new Node(this, level, false);
+                        addChild(child);
                     }
-                    return map.computeIfAbsent(level, l -> new Node(this, l));
+                    return child;
                 }
             }
         }
@@ -262,10 +252,7 @@ public final class SubscriptionTrie<S> {
             return switch (level) {
                 case "+" -> plus;
                 case "#" -> hash;
-                default -> {
-                    var map = children;
-                    yield map == null ? null : map.get(level);
-                }
+                default -> (Node) child(level);
             };
         }
 
@@ -273,33 +260,31 @@ public final class SubscriptionTrie<S> {
             switch (child.level) {
                 case "+" -> plus = null;
                 case "#" -> hash = null;
-                default -> children.remove(child.level, child);
+                default -> removeChild(child);
             }
         }
 
         boolean isEmpty() {
-            var map = children;
-            return subscribers == null && plus == null && hash == null && (map == null || map.isEmpty());
+            return subscribers == null && plus == null && hash == null && !hasChildren();
         }
 
         /** Iterative: a trie may be tens of thousands of levels deep. */
         int countDescendants() {
             int count = 0;
-            var pending = new java.util.ArrayDeque<Node>();
+            var pending = new ArrayDeque<Node>();
             pending.push(this);
             while (!pending.isEmpty()) {
                 Node node = pending.pop();
                 Node plusChild = node.plus;
                 Node hashChild = node.hash;
-                var map = node.children;
                 if (plusChild != null) {
                     pending.push(plusChild);
                 }
                 if (hashChild != null) {
                     pending.push(hashChild);
                 }
-                if (map != null) {
-                    map.values().forEach(pending::push);
+                for (TrieNode child : node.childrenSnapshot()) {
+                    pending.push((Node) child);
                 }
                 if (node != this) {
                     count++;

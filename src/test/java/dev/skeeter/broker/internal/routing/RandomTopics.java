@@ -4,12 +4,22 @@ import java.util.Random;
 
 /** Random topic names and filters over a tiny alphabet, so that random pairs match often. Deterministic by seed. */
 final class RandomTopics {
-    private static final String[] LEVELS = {"a", "b", "c", "", "$s"};
+    private static final String[] BASE_LEVELS = {"a", "b", "c", "", "$s"};
 
     private final Random random;
+    private final String[] levels;
 
     RandomTopics(long seed) {
+        this(seed, 0);
+    }
+
+    /** With {@code extraLevels} more level names, so that nodes get more children than a small table holds. */
+    RandomTopics(long seed, int extraLevels) {
         this.random = new Random(seed);
+        this.levels = java.util.Arrays.copyOf(BASE_LEVELS, BASE_LEVELS.length + extraLevels);
+        for (int i = 0; i < extraLevels; i++) {
+            levels[BASE_LEVELS.length + i] = "x" + i;
+        }
     }
 
     Random random() {
@@ -23,7 +33,7 @@ final class RandomTopics {
             if (i > 0) {
                 topic.append('/');
             }
-            topic.append(LEVELS[random.nextInt(LEVELS.length)]);
+            topic.append(levels[random.nextInt(levels.length)]);
         }
         // A single empty level would be the empty string, which is no topic at all [MQTT-4.7.3-1].
         return topic.isEmpty() ? "/" : topic.toString();
@@ -42,7 +52,7 @@ final class RandomTopics {
             } else if (pick <= 2) {
                 filter.append('+');
             } else {
-                filter.append(LEVELS[random.nextInt(LEVELS.length)]);
+                filter.append(levels[random.nextInt(levels.length)]);
             }
         }
         return filter.isEmpty() ? "/" : filter.toString();

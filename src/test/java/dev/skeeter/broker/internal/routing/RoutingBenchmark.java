@@ -1,6 +1,7 @@
 package dev.skeeter.broker.internal.routing;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,7 @@ public final class RoutingBenchmark {
         });
         System.out.printf(Locale.ROOT, "%,12d %14.0f %14.0f %14d %,12d %10d%n", others, nsPerMatch, nsPerSingleMatch,
                 subscribeNanos, trie.nodeCount(), usedHeapMiB());
+        Reference.reachabilityFence(trie); // else the JIT may let the collector free it before the heap is read
     }
 
     private static void retained(int others) {
@@ -145,6 +147,7 @@ public final class RoutingBenchmark {
         });
         System.out.printf(Locale.ROOT, "%,12d %14.0f %14d %,16.0f %10d%n", others, nsPerMatch, putNanos, nsPerScan,
                 usedHeapMiB());
+        Reference.reachabilityFence(store);
     }
 
     /** Heap in use after a full collection: what the structure being measured keeps alive, plus a little. */

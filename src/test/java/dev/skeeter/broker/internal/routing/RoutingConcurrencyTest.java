@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Writers subscribe and unsubscribe (or put and remove) on overlapping branches while readers match, as Netty event
@@ -33,8 +34,13 @@ class RoutingConcurrencyTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
-    @Test
-    void concurrentSubscribeUnsubscribeAndMatchLeaveAConsistentTrie() throws Exception {
+    /**
+     * With no extra level names nodes have few children and writers collide all the time; with 6 extra, nodes cross
+     * TrieNode.SMALL_LIMIT children and switch table shape under load.
+     */
+    @ParameterizedTest(name = "{0} extra level names")
+    @ValueSource(ints = {0, 6})
+    void concurrentSubscribeUnsubscribeAndMatchLeaveAConsistentTrie(int extraLevels) throws Exception {
         var trie = new SubscriptionTrie<String>();
         var writersDone = new AtomicBoolean();
         List<Future<Map<String, Integer>>> writers = new ArrayList<>();
@@ -42,7 +48,7 @@ class RoutingConcurrencyTest {
             String subscriber = "writer" + w;
             long seed = w;
             writers.add(pool.submit(() -> {
-                var random = new RandomTopics(seed);
+                var random = new RandomTopics(seed, extraLevels);
                 var mine = new HashMap<String, Integer>();
                 for (int i = 0; i < OPERATIONS; i++) {
                     String filter = random.topicFilter();
@@ -61,7 +67,7 @@ class RoutingConcurrencyTest {
         List<Future<Long>> readers = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
             long seed = 100 + r;
-            var random = new RandomTopics(seed); // used by this reader's thread only
+            var random = new RandomTopics(seed, extraLevels); // used by this reader's thread only
             readers.add(pool.submit(readUntil(writersDone, () -> {
                 var seen = new HashMap<String, Integer>();
                 trie.match(random.topicName(), (subscriber, qos) ->
@@ -81,7 +87,7 @@ class RoutingConcurrencyTest {
 
         int expectedCount = finalState.values().stream().mapToInt(Map::size).sum();
         assertThat(trie.subscriptionCount()).isEqualTo(expectedCount);
-        var random = new RandomTopics(999);
+        var random = new RandomTopics(999, extraLevels);
         for (int i = 0; i < 500; i++) {
             String topic = random.topicName();
             var expected = new HashMap<String, Integer>();
@@ -101,8 +107,9 @@ class RoutingConcurrencyTest {
         assertThat(trie.nodeCount()).isZero();
     }
 
-    @Test
-    void concurrentPutRemoveAndMatchLeaveAConsistentRetainedStore() throws Exception {
+    @ParameterizedTest(name = "{0} extra level names")
+    @ValueSource(ints = {0, 6})
+    void concurrentPutRemoveAndMatchLeaveAConsistentRetainedStore(int extraLevels) throws Exception {
         var store = new RetainedStore<String>();
         var writersDone = new AtomicBoolean();
         List<Future<Map<String, String>>> writers = new ArrayList<>();
@@ -110,7 +117,7 @@ class RoutingConcurrencyTest {
             String prefix = "w" + w; // each writer owns a last level, so the others cannot touch its topics
             long seed = w;
             writers.add(pool.submit(() -> {
-                var random = new RandomTopics(seed);
+                var random = new RandomTopics(seed, extraLevels);
                 var mine = new HashMap<String, String>();
                 for (int i = 0; i < OPERATIONS; i++) {
                     String topic = random.topicName() + "/" + prefix;
@@ -127,7 +134,7 @@ class RoutingConcurrencyTest {
         List<Future<Long>> readers = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
             long seed = 100 + r;
-            var random = new RandomTopics(seed); // used by this reader's thread only
+            var random = new RandomTopics(seed, extraLevels); // used by this reader's thread only
             readers.add(pool.submit(readUntil(writersDone, () -> {
                 String filter = random.topicFilter();
                 int[] count = {0};
