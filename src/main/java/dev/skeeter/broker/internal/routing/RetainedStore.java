@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The retained messages, one per topic, in a trie keyed by topic levels. Matching a filter walks only the branches
@@ -17,17 +18,9 @@ import java.util.function.BiConsumer;
  * @param <M> the stored message (immutable: it is handed to many subscribers)
  */
 public final class RetainedStore<M> {
-    private static final int STRIPES = 32; // power of two
-
     private final Node<M> root = new Node<>(null, "", true);
-    private final Object[] stripeLocks = new Object[STRIPES];
+    private final StripedLocks locks = new StripedLocks();
     private final AtomicInteger size = new AtomicInteger();
-
-    public RetainedStore() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripeLocks[i] = new Object();
-        }
-    }
 
     /**
      * Stores {@code message} as the retained message of {@code topic}, replacing any previous one. An empty retained
@@ -38,11 +31,11 @@ public final class RetainedStore<M> {
     public void put(String topic, M message) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(message, "message");
-        synchronized (lockFor(topic)) {
+        synchronized (locks.forFirstLevel(topic)) {
             Node<M> node = root;
             int start = 0;
             while (start <= topic.length()) {
-                int end = SubscriptionTrie.levelEnd(topic, start);
+                int end = Topics.levelEnd(topic, start);
                 node = node.childForUpdate(topic.substring(start, end));
                 start = end + 1;
             }
@@ -60,7 +53,7 @@ public final class RetainedStore<M> {
      */
     public boolean remove(String topic) {
         Objects.requireNonNull(topic, "topic");
-        synchronized (lockFor(topic)) {
+        synchronized (locks.forFirstLevel(topic)) {
             Node<M> node = find(topic);
             if (node == null || node.entry == null) {
                 return false;
@@ -102,7 +95,7 @@ public final class RetainedStore<M> {
                 visit(node, visitor);
                 continue;
             }
-            int end = SubscriptionTrie.levelEnd(topicFilter, start);
+            int end = Topics.levelEnd(topicFilter, start);
             boolean atRoot = start == 0;
             if (end - start == 1 && topicFilter.charAt(start) == '#') {
                 // '#' matches the parent level and everything below it.
@@ -144,7 +137,7 @@ public final class RetainedStore<M> {
         var key = new LevelKey();
         int start = 0;
         while (start <= topic.length() && node != null) {
-            int end = SubscriptionTrie.levelEnd(topic, start);
+            int end = Topics.levelEnd(topic, start);
             node = (Node<M>) node.child(key.of(topic, start, end));
             start = end + 1;
         }
@@ -162,7 +155,7 @@ public final class RetainedStore<M> {
     /** Iterative: topics may have tens of thousands of levels, too deep to recurse. */
     @SuppressWarnings("unchecked")
     private static <M> void forEachInSubtree(Node<M> top, boolean skipDollarChildren,
-            java.util.function.Consumer<Node<M>> action) {
+            Consumer<Node<M>> action) {
         var pending = new ArrayDeque<Node<M>>();
         pending.push(top);
         while (!pending.isEmpty()) {
@@ -186,16 +179,6 @@ public final class RetainedStore<M> {
         if (entry != null) {
             visitor.accept(entry.topic, entry.message);
         }
-    }
-
-    private Object lockFor(String topic) {
-        int end = SubscriptionTrie.levelEnd(topic, 0);
-        int h = 0;
-        for (int i = 0; i < end; i++) {
-            h = 31 * h + topic.charAt(i);
-        }
-        h ^= h >>> 16;
-        return stripeLocks[h & (STRIPES - 1)];
     }
 
     /** Topic and message published together, so a reader never sees one without the other. */

@@ -1,7 +1,7 @@
 package dev.skeeter.broker.internal.routing;
 
-import java.util.Objects;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
@@ -21,19 +21,12 @@ import java.util.function.ObjIntConsumer;
  * @param <S> the subscriber, typically the broker's session
  */
 public final class SubscriptionTrie<S> {
-    private static final int STRIPES = 32; // power of two
     /** One per routing thread, shared by all tries (several brokers may run in one JVM). */
     private static final ThreadLocal<MatchCollector> COLLECTORS = ThreadLocal.withInitial(MatchCollector::new);
 
     private final Node root = new Node(null, "", true);
-    private final Object[] stripeLocks = new Object[STRIPES];
+    private final StripedLocks locks = new StripedLocks();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
-
-    public SubscriptionTrie() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripeLocks[i] = new Object();
-        }
-    }
 
     /**
      * Adds or replaces the subscription of {@code subscriber} to {@code filter}.
@@ -48,11 +41,11 @@ public final class SubscriptionTrie<S> {
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("QoS must be 0, 1 or 2, was " + qos);
         }
-        synchronized (lockFor(filter)) {
+        synchronized (locks.forFirstLevel(filter)) {
             Node node = root;
             int start = 0;
             while (start <= filter.length()) {
-                int end = levelEnd(filter, start);
+                int end = Topics.levelEnd(filter, start);
                 node = node.childForUpdate(filter.substring(start, end));
                 start = end + 1;
             }
@@ -76,11 +69,11 @@ public final class SubscriptionTrie<S> {
         if (filter == null || filter.isEmpty()) {
             return false;
         }
-        synchronized (lockFor(filter)) {
+        synchronized (locks.forFirstLevel(filter)) {
             Node node = root;
             int start = 0;
             while (start <= filter.length() && node != null) {
-                int end = levelEnd(filter, start);
+                int end = Topics.levelEnd(filter, start);
                 node = node.existingChild(filter.substring(start, end));
                 start = end + 1;
             }
@@ -115,8 +108,10 @@ public final class SubscriptionTrie<S> {
      * among its matching filters [MQTT-3.3.5-1]. First-level wildcards do not match topics starting with '$'
      * [MQTT-4.7.2-1]; "sport/#" also matches "sport".
      *
-     * <p>The visitor runs on the calling thread, before this method returns, and must not keep the subscriber set
-     * beyond the call. The common cases (one matching filter, or a few overlapping ones) allocate nothing here.
+     * <p>The visitor runs on the calling thread before this method returns; it may route again (a nested match
+     * gets its own scratch space), and an exception from it ends the match and propagates. It is an
+     * {@link ObjIntConsumer} so the QoS arrives unboxed. The common cases (one matching filter, or a few overlapping
+     * ones) allocate nothing here.
      *
      * @param topicName a valid topic name (the caller validated it; this method does not re-check)
      */
@@ -166,7 +161,7 @@ public final class SubscriptionTrie<S> {
                 }
                 continue;
             }
-            int end = levelEnd(topic, start);
+            int end = Topics.levelEnd(topic, start);
             if (start != 0 || !dollarTopic) {
                 Node hash = node.hash;
                 if (hash != null) {
@@ -191,21 +186,6 @@ public final class SubscriptionTrie<S> {
             parent.detach(node);
             node = parent;
         }
-    }
-
-    private Object lockFor(String filter) {
-        int end = levelEnd(filter, 0);
-        int h = 0;
-        for (int i = 0; i < end; i++) {
-            h = 31 * h + filter.charAt(i);
-        }
-        h ^= h >>> 16;
-        return stripeLocks[h & (STRIPES - 1)];
-    }
-
-    static int levelEnd(String topic, int start) {
-        int end = topic.indexOf('/', start);
-        return end < 0 ? topic.length() : end;
     }
 
     /**
