@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RoutingConcurrencyTest {
     private static final int WRITERS = 3;
     private static final int READERS = 2;
-    private static final int OPERATIONS = 20_000;
+    private static final int OPERATIONS = 10_000;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
 
