@@ -432,7 +432,8 @@ public final class MqttConnection implements AutoCloseable {
         }
         try {
             if (client.isConnected()) {
-                client.disconnectForcibly(0, 1000, true);
+                // waited on Paho's token, not on our future: close() may run on this connection's own thread
+                client.disconnect(0).waitForCompletion(1000);
             }
         } catch (MqttException e) {
             LOG.debug("disconnect on close failed", e);
