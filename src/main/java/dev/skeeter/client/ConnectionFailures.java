@@ -33,6 +33,18 @@ final class ConnectionFailures {
         return new ConnectionFailure("cannot prepare the connection: " + message, chain(e), List.of());
     }
 
+    /** No CONNACK within the profile's connect timeout. */
+    static ConnectionFailure timeout(Profile profile, Transports.Prepared prepared) {
+        ConnectionFailure described = describe(new java.net.SocketTimeoutException("connect timed out"), profile,
+                prepared);
+        return new ConnectionFailure(timeoutSummary(profile), described.detail(), described.serverChain());
+    }
+
+    private static String timeoutSummary(Profile profile) {
+        return "timed out: " + profile.host() + ":" + profile.port() + " did not answer within "
+                + profile.connectTimeoutSeconds() + " s";
+    }
+
     /** An established connection broke. */
     static ConnectionFailure lost(Throwable cause, Profile profile, Transports.Prepared prepared) {
         if (cause == null) {
@@ -103,7 +115,7 @@ final class ConnectionFailures {
         }
         if (find(error, SocketTimeoutException.class) != null
                 || error instanceof MqttException me && me.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
-            return "timed out: " + address + " did not answer within " + profile.connectTimeoutSeconds() + " s";
+            return timeoutSummary(profile);
         }
         if (find(error, EOFException.class) != null) {
             return "the broker closed the connection before answering (is " + address + " an MQTT "

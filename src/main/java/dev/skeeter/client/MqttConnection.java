@@ -1,6 +1,7 @@
 package dev.skeeter.client;
 
 import dev.skeeter.profiles.Profile;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -46,7 +48,8 @@ public final class MqttConnection implements AutoCloseable {
 
     private final Profile profile;
     private final String clientId;
-    private final MqttAsyncClient client;
+    /** Replaced only when a connect attempt is abandoned (timeout): Paho cannot cancel one in progress. */
+    private volatile MqttAsyncClient client;
     private final EventDispatcher dispatcher;
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     /** Filter -> QoS asked for, in subscription order; guarded by itself. */
@@ -67,12 +70,17 @@ public final class MqttConnection implements AutoCloseable {
         this.clientId = profile.clientId().isBlank() ? generateClientId() : profile.clientId();
         this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet(), eventExecutor);
         try {
-            this.client = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
+            this.client = newClient();
         } catch (MqttException | IllegalArgumentException e) {
             dispatcher.shutdown();
             throw new IllegalArgumentException("cannot use " + profile.serverUri() + ": " + e.getMessage(), e);
         }
-        client.setCallback(new PahoCallback());
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient created = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
+        created.setCallback(new PahoCallback(created));
+        return created;
     }
 
     /** "skeeter-" and 8 random hex digits: 16 characters, within MQTT 3.1's limit of 23. */
@@ -161,22 +169,72 @@ public final class MqttConnection implements AutoCloseable {
             return;
         }
         transport = prepared;
+        // Paho's async connect has no CONNACK timeout of its own: a silent server would leave it pending forever
+        AtomicBoolean settled = new AtomicBoolean();
+        int timeoutSeconds = profile.connectTimeoutSeconds();
+        ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : dispatcher.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                abortConnect();
+                connectFailed(result, reconnecting, ConnectionFailures.timeout(profile, prepared),
+                        new SocketTimeoutException("no CONNACK within " + timeoutSeconds + " s"));
+            }
+        }, timeoutSeconds * 1000L);
         try {
             client.connect(prepared.options(), null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     boolean sessionPresent = token.getSessionPresent();
-                    dispatcher.runOwn(() -> connected(result, reconnecting, sessionPresent));
+                    dispatcher.runOwn(() -> {
+                        if (settle(settled, watchdog)) {
+                            connected(result, reconnecting, sessionPresent);
+                        } else {
+                            disconnectQuietly(token.getClient()); // too late: already reported as timed out
+                        }
+                    });
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
-                    dispatcher.runOwn(() -> connectFailed(result, reconnecting,
-                            ConnectionFailures.describe(error, profile, prepared), error));
+                    dispatcher.runOwn(() -> {
+                        if (settle(settled, watchdog)) {
+                            connectFailed(result, reconnecting, ConnectionFailures.describe(error, profile, prepared),
+                                    error);
+                        }
+                    });
                 }
             });
         } catch (MqttException e) {
-            connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
+            if (settle(settled, watchdog)) {
+                connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
+            }
+        }
+    }
+
+    private static boolean settle(AtomicBoolean settled, ScheduledFuture<?> watchdog) {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+        return settled.compareAndSet(false, true);
+    }
+
+    /** Abandons the pending attempt with its client; the next attempt starts on a fresh one. */
+    private void abortConnect() {
+        MqttAsyncClient abandoned = client;
+        try {
+            client = newClient();
+        } catch (MqttException e) {
+            LOG.warn("cannot create a Paho client", e);
+            return;
+        }
+        try {
+            abandoned.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            LOG.debug("aborting a timed-out connect failed", e);
+        }
+        try {
+            abandoned.close(true);
+        } catch (MqttException e) {
+            LOG.debug("closing an abandoned Paho client failed", e);
         }
     }
 
@@ -184,7 +242,7 @@ public final class MqttConnection implements AutoCloseable {
         synchronized (lock) {
             if (!wantConnected) {
                 // disconnect() was called while this attempt was under way
-                disconnectQuietly();
+                disconnectQuietly(client);
                 result.completeExceptionally(new IllegalStateException("disconnected while connecting"));
                 return;
             }
@@ -293,9 +351,9 @@ public final class MqttConnection implements AutoCloseable {
         result.complete(null);
     }
 
-    private void disconnectQuietly() {
+    private static void disconnectQuietly(org.eclipse.paho.client.mqttv3.IMqttAsyncClient which) {
         try {
-            client.disconnect(0);
+            which.disconnect(0);
         } catch (MqttException e) {
             LOG.debug("disconnect after an abandoned connect failed", e);
         }
@@ -469,9 +527,17 @@ public final class MqttConnection implements AutoCloseable {
 
     /** Runs on Paho's threads: only counts, builds records and hands them on [never block here]. */
     private final class PahoCallback implements MqttCallback {
+        private final MqttAsyncClient source;
+
+        PahoCallback(MqttAsyncClient source) {
+            this.source = source;
+        }
+
         @Override
         public void connectionLost(Throwable cause) {
-            dispatcher.runOwn(() -> lost(cause));
+            if (source == client) {
+                dispatcher.runOwn(() -> lost(cause));
+            }
         }
 
         @Override
