@@ -431,7 +431,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.detach(this);
         }
         core.clientDisconnected(context.channel(), reason);
-        String line = "Client " + (clientId == null ? "<unknown>" : clientId) + " from " + address()
+        String line = "Client " + (clientId == null || clientId.isEmpty() ? "<unknown>" : clientId) + " from " + address()
                 + " closed: " + reason;
         if (closeIsError && !takenOver) {
             core.events().warn(clientId, line);
