@@ -407,7 +407,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         if (cause instanceof MalformedPacketException) {
             close("protocol error: " + cause.getMessage(), true);
         } else if (cause instanceof IOException) {
-            close("socket error: " + cause.getMessage(), true);
+            close("socket error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), true);
         } else {
             close("error: " + cause, true);
         }
