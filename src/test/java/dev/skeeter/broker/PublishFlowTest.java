@@ -6,6 +6,7 @@ import dev.skeeter.broker.BrokerFixture.Inbox;
 import dev.skeeter.broker.BrokerFixture.Inbox.Received;
 import java.time.Duration;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** End to end with Paho: the QoS flows, delivery QoS, overlapping subscriptions, '$' topics. */
 class PublishFlowTest {
     private static BrokerFixture fixture;
+    private static MqttClient publisher;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         fixture = new BrokerFixture();
+        MqttConnectOptions options = BrokerFixture.options(true);
+        options.setMaxInflight(1000);
+        publisher = fixture.connect("publisher", options); // Paho needs ~0.3 s per connect: share one
     }
 
     @AfterAll
@@ -32,7 +37,6 @@ class PublishFlowTest {
             throws Exception {
         String topic = "flow/" + publishQos + subscribeQos;
         Inbox inbox = fixture.subscriber("sub-" + publishQos + subscribeQos, topic, subscribeQos);
-        MqttClient publisher = fixture.connect("pub-" + publishQos + subscribeQos);
 
         publisher.publish(topic, ("q" + publishQos).getBytes(), publishQos, false); // Paho waits for the full flow
 
@@ -48,7 +52,6 @@ class PublishFlowTest {
         Inbox inbox = fixture.subscriber("overlap-sub", "over/+/c", 0);
         inbox.client.subscribe("over/#", 2);
         inbox.client.subscribe("over/b/c", 1);
-        MqttClient publisher = fixture.connect("overlap-pub");
 
         publisher.publish("over/b/c", "once".getBytes(), 2, false);
         publisher.publish("over/marker", "marker".getBytes(), 2, false);
@@ -64,7 +67,6 @@ class PublishFlowTest {
         Inbox all = fixture.subscriber("dollar-all", "#", 1);
         all.client.subscribe("+/status", 1);
         Inbox explicit = fixture.subscriber("dollar-explicit", "$dev/#", 1);
-        MqttClient publisher = fixture.connect("dollar-pub");
 
         publisher.publish("$dev/status", "dollar".getBytes(), 1, false); // a client's own '$' topic is accepted
         publisher.publish("dollar/marker", "marker".getBytes(), 1, false);
@@ -78,7 +80,6 @@ class PublishFlowTest {
     void clientPublishesToSysAreDroppedButAcknowledged() throws Exception {
         Inbox inbox = fixture.subscriber("sys-sub", "$SYS/#", 1);
         inbox.client.subscribe("sys/marker", 1);
-        MqttClient publisher = fixture.connect("sys-pub");
 
         publisher.publish("$SYS/broker/fake", "nope".getBytes(), 1, false); // returns: PUBACK arrived
         publisher.publish("sys/marker", "marker".getBytes(), 1, false);
@@ -102,7 +103,6 @@ class PublishFlowTest {
         Inbox inbox = fixture.subscriber("unsub-sub", "unsub/a", 1);
         inbox.client.subscribe("unsub/marker", 1);
         inbox.client.unsubscribe("unsub/a");
-        MqttClient publisher = fixture.connect("unsub-pub");
 
         publisher.publish("unsub/a", "gone".getBytes(), 1, false);
         publisher.publish("unsub/marker", "marker".getBytes(), 1, false);
@@ -114,7 +114,6 @@ class PublishFlowTest {
     @Test
     void manyMessagesArriveInOrderAtQos1() throws Exception {
         Inbox inbox = fixture.subscriber("order-sub", "order/t", 1);
-        MqttClient publisher = fixture.connect("order-pub");
 
         for (int i = 0; i < 200; i++) {
             publisher.publish("order/t", Integer.toString(i).getBytes(), 1, false);
