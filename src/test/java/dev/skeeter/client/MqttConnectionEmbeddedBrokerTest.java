@@ -9,6 +9,7 @@ import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.profiles.Profile;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
@@ -62,9 +63,11 @@ class MqttConnectionEmbeddedBrokerTest {
             connection.addListener(listener);
             connection.connect().get(10, SECONDS);
             connection.subscribe(List.of(new SubscriptionRequest("batch/#", 1))).get(10, SECONDS);
+            CompletableFuture<?>[] published = new CompletableFuture<?>[200];
             for (int i = 0; i < 200; i++) {
-                connection.publish("batch/" + i, new byte[] {(byte) i}, 1, false).get(10, SECONDS);
+                published[i] = connection.publish("batch/" + i, new byte[] {(byte) i}, 1, false);
             }
+            CompletableFuture.allOf(published).get(10, SECONDS);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> connection.messagesIn() == 200);
             assertThat(listener.messages).isEmpty(); // nothing runs until the executor runs it

@@ -96,8 +96,8 @@ class MqttConnectionSessionTest {
             assertThat(connection.state()).isEqualTo(ConnectionState.DISCONNECTED);
 
             try (MosquittoBroker again = MosquittoBroker.start("listener " + port + " 127.0.0.1")) {
-                // the first retry would come within a second; give it three
-                Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                // retries would come every 0.5 s, then 1 s: none may reconnect in the next two seconds
+                Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                         .until(() -> connection.state() == ConnectionState.DISCONNECTED);
             }
         }
