@@ -73,9 +73,8 @@ class MqttConnectionAuthTest {
     @Test
     void wrongPasswordIsRefusedInWords() {
         ConnectionFailure failure = MqttConnectionFailureTest.failureOf(profile("alice", "looking-glass", true));
-        assertThat(failure.summary()).satisfiesAnyOf(
-                s -> assertThat(s).isEqualTo("bad user name or password"),
-                s -> assertThat(s).startsWith("not authorised").contains("check the user name and password"));
+        // mosquitto 2 refuses a wrong password of a 3.1.1 client with CONNACK 5, not 4
+        assertThat(failure.summary()).startsWith("not authorised").contains("check the user name and password");
         assertThat(failure.summary() + failure.detail()).doesNotContain("looking-glass");
     }
 
