@@ -32,6 +32,7 @@ public final class TestPki {
             Path dir = Files.createTempDirectory("skeeter-pki-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             TestPki pki = new TestPki(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "delete-test-pki"));
             pki.generate();
             shared = pki;
         }
@@ -77,6 +78,16 @@ public final class TestPki {
         return file("expired.pem");
     }
 
+    /** Signed by the CA, valid only in 2099. */
+    public Path futureCert() {
+        return file("future.pem");
+    }
+
+    /** The client key's certificate, signed by the CA nobody trusts. */
+    public Path clientCertFromOtherCa() {
+        return file("client-other-ca.pem");
+    }
+
     public Path clientCert() {
         return file("client.pem");
     }
@@ -96,7 +107,8 @@ public final class TestPki {
         sign("server.csr", "server.pem");
         csr("server.key", "elsewhere.example", "subjectAltName=DNS:elsewhere.example", "wronghost.csr");
         sign("wronghost.csr", "wronghost.pem");
-        expired("server.csr", "expired.pem");
+        dated("server.csr", "expired.pem", "20200101000000Z", "20210101000000Z");
+        dated("server.csr", "future.pem", "20990101000000Z", "20991231000000Z");
 
         ecKey("client.key");
         csr("client.key", "skeeter-client", "extendedKeyUsage=clientAuth", "client.csr");
@@ -111,6 +123,9 @@ public final class TestPki {
                 "-out", "client-rsa-encrypted.key");
         csr("client-rsa.key", "skeeter-rsa-client", "extendedKeyUsage=clientAuth", "client-rsa.csr");
         sign("client-rsa.csr", "client-rsa.pem");
+        // a client certificate from a CA the broker does not know
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "other-ca.pem", "-CAkey", "other-ca.key",
+                "-CAcreateserial", "-days", "365", "-copy_extensions", "copy", "-out", "client-other-ca.pem");
         openssl("pkcs12", "-export", "-in", "client.pem", "-inkey", "client.key", "-passout", "pass:" + PASSPHRASE,
                 "-out", "client.p12");
     }
@@ -136,7 +151,7 @@ public final class TestPki {
     }
 
     /** openssl 3.0's x509 cannot back-date; its ca command takes explicit start and end dates. */
-    private void expired(String csr, String out) throws IOException {
+    private void dated(String csr, String out, String start, String end) throws IOException {
         Files.writeString(file("ca.cnf"), String.join("\n",
                 "[ca]", "default_ca = test_ca",
                 "[test_ca]", "database = index.txt", "new_certs_dir = .", "serial = serial.txt",
@@ -145,7 +160,7 @@ public final class TestPki {
         Files.writeString(file("index.txt"), "");
         Files.writeString(file("serial.txt"), "1000\n");
         openssl("ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key", "-in", csr,
-                "-startdate", "20200101000000Z", "-enddate", "20210101000000Z", "-notext", "-out", out);
+                "-startdate", start, "-enddate", end, "-notext", "-out", out);
     }
 
     private void openssl(String... args) throws IOException {
@@ -161,6 +176,14 @@ public final class TestPki {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
         }
     }
 }

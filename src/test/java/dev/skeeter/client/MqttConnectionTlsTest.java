@@ -31,6 +31,7 @@ class MqttConnectionTlsTest {
     private static int mutualPort;
     private static int wrongHostPort;
     private static int expiredPort;
+    private static int futurePort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,12 +40,14 @@ class MqttConnectionTlsTest {
         mutualPort = MosquittoBroker.freePort();
         wrongHostPort = MosquittoBroker.freePort();
         expiredPort = MosquittoBroker.freePort();
+        futurePort = MosquittoBroker.freePort();
         List<String> config = new ArrayList<>();
         config.addAll(listener(tlsPort, pki.serverCert()));
         config.addAll(listener(mutualPort, pki.serverCert()));
         config.add("require_certificate true");
         config.addAll(listener(wrongHostPort, pki.wrongHostCert()));
         config.addAll(listener(expiredPort, pki.expiredCert()));
+        config.addAll(listener(futurePort, pki.futureCert()));
         mosquitto = MosquittoBroker.start(config.toArray(String[]::new));
     }
 
@@ -205,5 +208,40 @@ class MqttConnectionTlsTest {
     void unreadableCaFileFailsBeforeDialling() throws Exception {
         ConnectionFailure failure = failureOf(profile(tlsPort, caFileTrust(Path.of("/nonexistent/ca.pem"))));
         assertThat(failure.summary()).contains("/nonexistent/ca.pem").contains("no such file");
+    }
+
+    @Test
+    void hostNameMatchesTheCertificatesDnsName() throws Exception {
+        roundTrip(profile(tlsPort, caFileTrust(pki.caCert())).toBuilder().host("localhost").build());
+    }
+
+    @Test
+    void jksTrustStoreRoundTrips(@TempDir Path dir) throws Exception {
+        KeyStore store = KeyStore.getInstance("JKS");
+        store.load(null, null);
+        store.setCertificateEntry("ca", PemFiles.readCertificates(pki.caCert()).get(0));
+        Path file = dir.resolve("trust.jks");
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            store.store(out, "storepass".toCharArray());
+        }
+        Profile.Tls tls = new Profile.Tls(Profile.TrustSource.TRUST_STORE, null, file.toString(), "storepass",
+                Profile.ClientIdentity.NONE, null, null, null, null, null, true, "TLSv1.2", List.of());
+        roundTrip(profile(tlsPort, tls));
+    }
+
+    @Test
+    void certificateNotYetValidPointsAtTheClock() throws Exception {
+        ConnectionFailure failure = failureOf(profile(futurePort, caFileTrust(pki.caCert())));
+        assertThat(failure.summary()).startsWith("the server's certificate is not valid before 2099-01-01")
+                .contains("clock");
+    }
+
+    @Test
+    void clientCertificateTheServerDoesNotTrustIsReported() throws Exception {
+        Profile.Tls tls = new Profile.Tls(Profile.TrustSource.CA_FILE, pki.caCert().toString(), null, null,
+                Profile.ClientIdentity.PEM, pki.clientCertFromOtherCa().toString(), pki.clientKey().toString(), null,
+                null, null, true, "TLSv1.2", List.of());
+        ConnectionFailure failure = failureOf(profile(mutualPort, tls));
+        assertThat(failure.summary()).startsWith("the server refused our client certificate");
     }
 }
