@@ -70,6 +70,9 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private boolean willDiscarded;
     private Session session;
     private boolean needsFlush;
+    private final boolean logPackets;
+    /** PUBLISH packets encoded but not yet written; owned by this handler until written. */
+    private ByteBuf batch;
     private boolean accepted;
     private volatile boolean takenOver;
     private String closeReason;
@@ -77,6 +80,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     public MqttConnectionHandler(BrokerCore core) {
         this.core = core;
+        this.logPackets = core.config().logPackets();
     }
 
     @Override
@@ -243,8 +247,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         state = State.CONNECTED;
         accepted = true;
         // 3.1 has no session-present flag: its CONNACK byte is reserved.
-        ctx.write(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent && protocolLevel == 4));
-        needsFlush = true;
+        send(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent && protocolLevel == 4));
         ClientInfo info = new ClientInfo(clientId, remoteAddress(), Instant.now(), username);
         core.clientConnected(ctx.channel(), info);
         core.events().info(clientId, "New client connected from " + address() + " as " + clientId + " (p"
@@ -297,16 +300,14 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
                 if (deliver) {
                     route(topic, content, 1, fixed.isRetain());
                 }
-                ctx.write(Packets.puback(packetId), ctx.voidPromise());
-                needsFlush = true;
+                send(Packets.puback(packetId));
             }
             default -> {
                 // Exactly once: a resend of a packet id still awaiting PUBREL is not routed again [MQTT-4.3.3-2].
                 if (session.inboundQos2(packetId) && deliver) {
                     route(topic, content, 2, fixed.isRetain());
                 }
-                ctx.write(Packets.pubrec(packetId), ctx.voidPromise());
-                needsFlush = true;
+                send(Packets.pubrec(packetId));
             }
         }
     }
@@ -317,14 +318,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     private void onPubrec(int packetId) {
         session.pubrec(packetId);
-        ctx.write(Packets.pubrel(packetId), ctx.voidPromise()); // [MQTT-4.3.3-1] answered even for an unknown id
-        needsFlush = true;
+        send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
     }
 
     private void onPubrel(int packetId) {
         session.inboundPubrel(packetId);
-        ctx.write(Packets.pubcomp(packetId), ctx.voidPromise());
-        needsFlush = true;
+        send(Packets.pubcomp(packetId));
     }
 
     // ---- SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT ----
@@ -343,8 +342,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.subscribe(request.topicFilter(), qos); // replaces an identical filter [MQTT-3.8.4-3]
             granted.add(qos);
         }
-        ctx.write(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
-        needsFlush = true;
+        send(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
         for (int i = 0; i < requests.size(); i++) {
             core.router().sendRetained(requests.get(i).topicFilter(), session, granted.get(i)); // [MQTT-3.3.1-6]
         }
@@ -361,13 +359,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         for (String filter : filters) {
             session.unsubscribe(filter);
         }
-        ctx.write(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
-        needsFlush = true;
+        send(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
     }
 
     private void onPingreq() {
-        ctx.write(Packets.pingresp(), ctx.voidPromise()); // [MQTT-3.12.4-1]
-        needsFlush = true;
+        send(Packets.pingresp()); // [MQTT-3.12.4-1]
     }
 
     private void onDisconnect() {
@@ -381,7 +377,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     public void channelReadComplete(ChannelHandlerContext context) {
         if (needsFlush) {
             needsFlush = false;
-            context.flush();
+            flush();
         }
         context.fireChannelReadComplete();
     }
@@ -422,6 +418,10 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         }
         for (MqttMessage m; (m = pending.poll()) != null; ) {
             ReferenceCountUtil.release(m);
+        }
+        if (batch != null) {
+            batch.release();
+            batch = null;
         }
         String reason = takenOver ? "taken over by a new connection [MQTT-3.1.4-2]"
                 : closeReason != null ? closeReason : "connection closed by the client";
@@ -479,19 +479,46 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void sendPublish(Message message, int qos, int packetId, boolean duplicate) {
-        ctx.write(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId),
-                ctx.voidPromise());
+        if (state == State.CLOSED) {
+            return; // the session resends QoS > 0 on the next connection
+        }
         core.metrics().sent();
+        if (logPackets) {
+            send(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId));
+            return;
+        }
+        // Hot path: many PUBLISHes encoded into one pooled buffer, written every BATCH_BYTES so that the
+        // channel's water marks still see them, and at the latest on flush.
+        batch = PublishEncoder.encode(ctx.alloc(), batch, message, qos, packetId, duplicate);
+        if (batch.readableBytes() >= PublishEncoder.BATCH_BYTES) {
+            writeBatch();
+        }
     }
 
     @Override
     public void sendPubrel(int packetId) {
-        ctx.write(Packets.pubrel(packetId), ctx.voidPromise());
+        send(Packets.pubrel(packetId));
     }
 
     @Override
     public void flush() {
+        writeBatch();
         ctx.flush();
+    }
+
+    /** Every packet but batched PUBLISHes goes out here, behind any pending batch so the order holds. */
+    private void send(MqttMessage message) {
+        writeBatch();
+        ctx.write(message, ctx.voidPromise());
+        needsFlush = true;
+    }
+
+    private void writeBatch() {
+        if (batch != null) {
+            ByteBuf b = batch;
+            batch = null;
+            ctx.write(b, ctx.voidPromise());
+        }
     }
 
     @Override
