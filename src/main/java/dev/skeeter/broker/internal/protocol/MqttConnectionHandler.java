@@ -66,13 +66,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private String username;
     private boolean cleanSession;
     private int protocolLevel;
+    private int keepAlive;
     private Message will;
     private boolean willDiscarded;
     private Session session;
-    private boolean needsFlush;
-    private final boolean logPackets;
-    /** PUBLISH packets encoded but not yet written; owned by this handler until written. */
-    private ByteBuf batch;
+    private OutboundWriter out;
     private boolean accepted;
     private volatile boolean takenOver;
     private String closeReason;
@@ -80,12 +78,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     public MqttConnectionHandler(BrokerCore core) {
         this.core = core;
-        this.logPackets = core.config().logPackets();
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
+        this.out = new OutboundWriter(context, core.metrics(), core.config().logPackets());
     }
 
     @Override
@@ -126,7 +124,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             close("protocol error: " + e.getMessage(), true);
         } catch (RuntimeException e) {
             // Never let one client's packet disturb the broker or another client.
-            core.events().warn(clientId, "Internal error handling a packet from " + describe() + ": " + e);
+            core.events().warn(clientId, "Internal error handling a packet from " + address() + ": " + e);
             close("internal error: " + e, true);
         } finally {
             ReferenceCountUtil.release(message);
@@ -204,7 +202,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             will = new Message(payload.willTopic(), payload.willMessageInBytes(), header.willQos(),
                     header.isWillRetain());
         }
-        int keepAlive = header.keepAliveTimeSeconds();
+        keepAlive = header.keepAliveTimeSeconds();
         if (keepAlive > 0) {
             // The server closes after one and a half keepalive periods of silence [MQTT-3.1.2-24]; 0 means never.
             ctx.pipeline().addFirst("keepalive",
@@ -247,11 +245,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         state = State.CONNECTED;
         accepted = true;
         // 3.1 has no session-present flag: its CONNACK byte is reserved.
-        send(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent && protocolLevel == 4));
+        out.send(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent && protocolLevel == 4));
         ClientInfo info = new ClientInfo(clientId, remoteAddress(), Instant.now(), username);
         core.clientConnected(ctx.channel(), info);
         core.events().info(clientId, "New client connected from " + address() + " as " + clientId + " (p"
-                + protocolLevel + ", c" + (cleanSession ? 1 : 0) + ", k" + keepAliveSeconds() + ")");
+                + protocolLevel + ", c" + (cleanSession ? 1 : 0) + ", k" + keepAlive + ")");
         while (state == State.CONNECTED && !pending.isEmpty()) {
             MqttMessage message = pending.poll();
             channelRead(ctx, message);
@@ -300,14 +298,14 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
                 if (deliver) {
                     route(topic, content, 1, fixed.isRetain());
                 }
-                send(Packets.puback(packetId));
+                out.send(Packets.puback(packetId));
             }
             default -> {
                 // Exactly once: a resend of a packet id still awaiting PUBREL is not routed again [MQTT-4.3.3-2].
                 if (session.inboundQos2(packetId) && deliver) {
                     route(topic, content, 2, fixed.isRetain());
                 }
-                send(Packets.pubrec(packetId));
+                out.send(Packets.pubrec(packetId));
             }
         }
     }
@@ -318,12 +316,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     private void onPubrec(int packetId) {
         session.pubrec(packetId);
-        send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
+        out.send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
     }
 
     private void onPubrel(int packetId) {
         session.inboundPubrel(packetId);
-        send(Packets.pubcomp(packetId));
+        out.send(Packets.pubcomp(packetId));
     }
 
     // ---- SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT ----
@@ -342,7 +340,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.subscribe(request.topicFilter(), qos); // replaces an identical filter [MQTT-3.8.4-3]
             granted.add(qos);
         }
-        send(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
+        out.send(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
         for (int i = 0; i < requests.size(); i++) {
             core.router().sendRetained(requests.get(i).topicFilter(), session, granted.get(i)); // [MQTT-3.3.1-6]
         }
@@ -359,11 +357,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         for (String filter : filters) {
             session.unsubscribe(filter);
         }
-        send(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
+        out.send(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
     }
 
     private void onPingreq() {
-        send(Packets.pingresp()); // [MQTT-3.12.4-1]
+        out.send(Packets.pingresp()); // [MQTT-3.12.4-1]
     }
 
     private void onDisconnect() {
@@ -375,10 +373,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
-        if (needsFlush) {
-            needsFlush = false;
-            flush();
-        }
+        out.flushIfNeeded();
         context.fireChannelReadComplete();
     }
 
@@ -393,7 +388,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof IdleStateEvent) {
-            close("keepalive expired (" + keepAliveSeconds() + " s) [MQTT-3.1.2-24]", true);
+            close("keepalive expired (" + keepAlive + " s) [MQTT-3.1.2-24]", true);
         } else {
             context.fireUserEventTriggered(event);
         }
@@ -419,14 +414,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         for (MqttMessage m; (m = pending.poll()) != null; ) {
             ReferenceCountUtil.release(m);
         }
-        if (batch != null) {
-            batch.release();
-            batch = null;
-        }
+        out.release();
         String reason = takenOver ? "taken over by a new connection [MQTT-3.1.4-2]"
                 : closeReason != null ? closeReason : "connection closed by the client";
         if (accepted && will != null && !willDiscarded) {
-            publishWill(); // every close that is not a DISCONNECT [MQTT-3.1.2-8]
+            // every close that is not a DISCONNECT [MQTT-3.1.2-8]; the broker owns $SYS
+            core.router().publishWill(will, core.config().messageSizeLimit(), core.metrics());
         }
         if (session != null) {
             session.detach(this);
@@ -440,18 +433,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             core.events().info(clientId, line);
         }
         context.fireChannelInactive();
-    }
-
-    private void publishWill() {
-        if (Topics.isSysTopic(will.topic())) {
-            return;
-        }
-        int limit = core.config().messageSizeLimit();
-        if (limit > 0 && will.payload().length > limit) {
-            core.metrics().dropped();
-            return;
-        }
-        core.router().publish(will);
     }
 
     private void close(String reason, boolean error) {
@@ -479,46 +460,19 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void sendPublish(Message message, int qos, int packetId, boolean duplicate) {
-        if (state == State.CLOSED) {
-            return; // the session resends QoS > 0 on the next connection
-        }
-        core.metrics().sent();
-        if (logPackets) {
-            send(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId));
-            return;
-        }
-        // Hot path: many PUBLISHes encoded into one pooled buffer, written every BATCH_BYTES so that the
-        // channel's water marks still see them, and at the latest on flush.
-        batch = PublishEncoder.encode(ctx.alloc(), batch, message, qos, packetId, duplicate);
-        if (batch.readableBytes() >= PublishEncoder.BATCH_BYTES) {
-            writeBatch();
+        if (state != State.CLOSED) { // when closed, the session resends QoS > 0 on the next connection
+            out.publish(message, qos, packetId, duplicate);
         }
     }
 
     @Override
     public void sendPubrel(int packetId) {
-        send(Packets.pubrel(packetId));
+        out.send(Packets.pubrel(packetId));
     }
 
     @Override
     public void flush() {
-        writeBatch();
-        ctx.flush();
-    }
-
-    /** Every packet but batched PUBLISHes goes out here, behind any pending batch so the order holds. */
-    private void send(MqttMessage message) {
-        writeBatch();
-        ctx.write(message, ctx.voidPromise());
-        needsFlush = true;
-    }
-
-    private void writeBatch() {
-        if (batch != null) {
-            ByteBuf b = batch;
-            batch = null;
-            ctx.write(b, ctx.voidPromise());
-        }
+        out.flush();
     }
 
     @Override
@@ -529,11 +483,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     // ---- helpers ----
 
-    private int keepAliveSeconds() {
-        IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
-        return idle == null ? 0 : (int) (idle.getReaderIdleTimeInMillis() / 1500);
-    }
-
     private InetSocketAddress remoteAddress() {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
@@ -541,9 +490,5 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private String address() {
         InetSocketAddress a = remoteAddress();
         return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
-    }
-
-    private String describe() {
-        return clientId == null ? address() : clientId;
     }
 }
