@@ -7,11 +7,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Sits in front of Netty's MQTT decoder and walks the packet boundaries of the raw byte stream (fixed headers
- * only, bodies are skipped) to enforce what the decoder cannot see or checks too late: reserved flag bits, which
- * the decoder silently clears [MQTT-2.2.2-2], reserved bits of SUBSCRIBE options, and the packet size limit,
- * checked before a byte of an oversized body is buffered. Bytes pass through untouched. Also counts bytes in and out. One instance per channel, used on
- * its event loop only.
+ * Sits in front of Netty's MQTT decoder and walks the packet boundaries of the raw byte stream (fixed headers;
+ * bodies are skipped, except SUBSCRIBE's) to enforce what the decoder cannot see or checks too late: reserved flag
+ * bits, which the decoder silently clears [MQTT-2.2.2-2], reserved bits of SUBSCRIBE options, and the packet size
+ * limit, checked before a byte of an oversized body is buffered. Bytes pass through untouched. Also counts bytes in
+ * and out. One instance per channel, used on its event loop only.
  */
 public final class FrameGuard extends ChannelDuplexHandler {
     private static final int HEADER = 0;
