@@ -440,9 +440,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             closeReason = reason;
             closeIsError = error;
         }
-        if (state != State.CLOSED) {
-            state = State.CLOSED;
-        }
+        state = State.CLOSED;
+        out.flush(); // acknowledgements of packets before the one that closes still go out
         ctx.close();
     }
 
