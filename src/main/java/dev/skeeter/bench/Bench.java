@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,10 +59,16 @@ public final class Bench {
             // Receivers first, so that no message arrives at a client that does not know the schedule yet.
             await(clients.stream().filter(c -> !c.publishes()).map(c -> c.begin(timeline)).toList(), "start");
             await(clients.stream().filter(BenchClient::publishes).map(c -> c.begin(timeline)).toList(), "start");
+            sleepUntil(timeline.measureStart());
+            OptionalLong brokerBefore = brokerCpuTime();
+            OptionalLong benchBefore = CpuTime.nanos(0);
             sleepUntil(timeline.measureEnd());
+            long window = timeline.measureEnd() - timeline.measureStart();
+            double brokerCpu = CpuTime.percent(brokerBefore, brokerCpuTime(), window);
+            double benchCpu = CpuTime.percent(benchBefore, CpuTime.nanos(0), window);
             drain(clients, timeline.measureEnd() + config.drainTimeout().toNanos());
             await(clients.stream().map(BenchClient::disconnect).toList(), "disconnect");
-            return account(clients, timeline);
+            return account(clients, timeline, brokerCpu, benchCpu);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
@@ -160,7 +167,8 @@ public final class Bench {
         }
     }
 
-    private BenchResult account(List<BenchClient> clients, Timeline timeline) throws InterruptedException {
+    private BenchResult account(List<BenchClient> clients, Timeline timeline, double brokerCpu, double benchCpu)
+            throws InterruptedException {
         long sent = clients.stream().mapToLong(BenchClient::sent).sum();
         long received = 0;
         long duplicates = 0;
@@ -187,7 +195,11 @@ public final class Bench {
                 sent / seconds, any ? micros(latency.getValueAtPercentile(50)) : 0,
                 any ? micros(latency.getValueAtPercentile(99)) : 0,
                 any ? micros(latency.getValueAtPercentile(99.9)) : 0,
-                any ? micros(latency.getMaxValue()) : 0, List.copyOf(errors));
+                any ? micros(latency.getMaxValue()) : 0, brokerCpu, benchCpu, List.copyOf(errors));
+    }
+
+    private OptionalLong brokerCpuTime() {
+        return config.brokerPid() > 0 ? CpuTime.nanos(config.brokerPid()) : OptionalLong.empty();
     }
 
     private static double micros(long nanos) {

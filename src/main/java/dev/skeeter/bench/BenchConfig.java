@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param maxInflight cap on unacknowledged PUBLISH packets per client at QoS 1 and 2; in a round trip also the
  *                    cap on requests still waiting for their reply
  * @param threads     event-loop threads serving every connection
+ * @param brokerPid   a local broker process whose CPU use to report (Linux), or 0
  */
 public record BenchConfig(String host, int port, SslContext tls, String username, char[] password,
                           Scenario scenario, int qos, int publishers, int subscribers, int maxInflight,
                           int payloadSize, double rate, Duration warmup, Duration duration, Duration drainTimeout,
-                          int threads) {
+                          int threads, long brokerPid) {
 
     public BenchConfig {
         Objects.requireNonNull(host, "host");
@@ -38,6 +39,7 @@ public record BenchConfig(String host, int port, SslContext tls, String username
         require(!duration.isNegative() && !duration.isZero(), "duration must be positive");
         require(!drainTimeout.isNegative(), "drain timeout must not be negative");
         require(threads >= 1 && threads <= 64, "threads must be 1-64");
+        require(brokerPid >= 0, "broker pid must be positive");
     }
 
     private static void require(boolean condition, String message) {
@@ -73,6 +75,7 @@ public record BenchConfig(String host, int port, SslContext tls, String username
         private Duration duration = Duration.ofSeconds(10);
         private Duration drainTimeout = Duration.ofSeconds(5);
         private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private long brokerPid;
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -92,12 +95,13 @@ public record BenchConfig(String host, int port, SslContext tls, String username
         public Builder duration(Duration duration) { this.duration = duration; return this; }
         public Builder drainTimeout(Duration drainTimeout) { this.drainTimeout = drainTimeout; return this; }
         public Builder threads(int threads) { this.threads = threads; return this; }
+        public Builder brokerPid(long brokerPid) { this.brokerPid = brokerPid; return this; }
 
         public BenchConfig build() {
             int pubs = publishers != null ? publishers : scenario.defaultPublishers();
             int subs = subscribers != null ? subscribers : scenario.defaultSubscribers();
             return new BenchConfig(host, port, tls, username, password, scenario, qos, pubs, subs, maxInflight,
-                    payloadSize, rate, warmup, duration, drainTimeout, threads);
+                    payloadSize, rate, warmup, duration, drainTimeout, threads, brokerPid);
         }
     }
 }

@@ -11,12 +11,13 @@ import java.util.Map;
  * The outcome of one run. Counts cover messages sent inside the measured window; {@code received} counts distinct
  * deliveries (in fan-out one per subscriber), {@code expected} what a lossless broker would have delivered, and
  * {@code msgPerSec} deliveries that arrived inside the measured window, per second. Latencies are in
- * microseconds.
+ * microseconds. CPU use covers the measured window in percent of one core (NaN when unknown: the broker's only
+ * when its local process id was given, and only on Linux).
  */
 public record BenchResult(Scenario scenario, int qos, int publishers, int subscribers, int payloadBytes,
                           double seconds, long sent, long expected, long received, long outOfOrder, long duplicates,
                           double msgPerSec, double sentPerSec, double p50Us, double p99Us, double p999Us,
-                          double maxUs, List<String> errors) {
+                          double maxUs, double brokerCpuPercent, double benchCpuPercent, List<String> errors) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public BenchResult {
@@ -49,6 +50,8 @@ public record BenchResult(Scenario scenario, int qos, int publishers, int subscr
         json.put("p99Us", round(p99Us));
         json.put("p999Us", round(p999Us));
         json.put("maxUs", round(maxUs));
+        json.put("brokerCpuPercent", Double.isNaN(brokerCpuPercent) ? null : round(brokerCpuPercent));
+        json.put("benchCpuPercent", Double.isNaN(benchCpuPercent) ? null : round(benchCpuPercent));
         json.put("errors", errors);
         try {
             return JSON.writeValueAsString(json);
@@ -73,10 +76,18 @@ public record BenchResult(Scenario scenario, int qos, int publishers, int subscr
                 lost(), outOfOrder, duplicates));
         out.append(String.format(Locale.ROOT, "  latency   p50 %,.1f us, p99 %,.1f us, p99.9 %,.1f us, max %,.1f us%n",
                 p50Us, p99Us, p999Us, maxUs));
+        if (!Double.isNaN(brokerCpuPercent) || !Double.isNaN(benchCpuPercent)) {
+            out.append(String.format(Locale.ROOT, "  cpu       broker %s, bench %s (100%% = one core)%n",
+                    percent(brokerCpuPercent), percent(benchCpuPercent)));
+        }
         for (String error : errors) {
             out.append("  error: ").append(error).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    private static String percent(double value) {
+        return Double.isNaN(value) ? "unknown" : String.format(Locale.ROOT, "%.0f%%", value);
     }
 
     private static double round(double value) {

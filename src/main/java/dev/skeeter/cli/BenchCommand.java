@@ -109,6 +109,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Event-loop threads for all connections (default: 2, or 1 on one CPU).")
     private Integer threads;
 
+    @Option(names = "--broker-pid", paramLabel = "PID",
+            description = "Also report the CPU use of this local broker process (Linux).")
+    private long brokerPid;
+
     @Option(names = "--json", description = "Print only the JSON line.")
     private boolean jsonOnly;
 
@@ -165,7 +169,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .rate(rate)
                 .warmup(seconds(warmup, "--warmup"))
                 .duration(seconds(duration, "--duration"))
-                .drainTimeout(seconds(drainTimeout, "--drain-timeout"));
+                .drainTimeout(seconds(drainTimeout, "--drain-timeout"))
+                .brokerPid(brokerPid);
         if (threads != null) {
             builder.threads(threads);
         }
