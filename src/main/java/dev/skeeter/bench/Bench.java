@@ -12,7 +12,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -133,8 +132,7 @@ public final class Bench {
                     if (config.tls() != null) {
                         ch.pipeline().addLast(config.tls().newHandler(ch.alloc(), config.host(), config.port()));
                     }
-                    ch.pipeline().addLast(new MqttDecoder(maxPacket), MqttEncoder.INSTANCE,
-                            new IdleStateHandler(0, 30, 0), client);
+                    ch.pipeline().addLast(new MqttDecoder(maxPacket), MqttEncoder.INSTANCE, client);
                 }
             }).connect(config.host(), config.port());
             connected.addListener(f -> {

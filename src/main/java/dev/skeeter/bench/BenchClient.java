@@ -12,15 +12,15 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 final class BenchClient extends ChannelInboundHandlerAdapter {
     /** Messages written per pump before flushing and yielding the event loop to other connections. */
     private static final int BATCH = 64;
+    /** Bytes per batch buffer, beyond which a batch is written even if it holds fewer than {@link #BATCH}. */
+    private static final int BATCH_BYTES = 64 * 1024;
     private static final int KEEPALIVE_SECONDS = 60;
     private static final byte FREE = 0;
     private static final byte AWAITING_ACK = 1;
@@ -44,9 +46,9 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private final BenchConfig config;
     private final String clientId;
     private final int publisherId;
-    private final String publishTopic;
+    private final byte[] publishTopic;
     private final String subscribeFilter;
-    private final String[] echoTopics;
+    private final byte[][] echoTopics;
     private final int trackedPublishers;
     private final MqttQoS qos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -57,6 +59,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private int lastPacketId;
     private int inflight;
     private Channel channel;
+    private ScheduledFuture<?> keepAlive;
     private Timeline timeline;
     private volatile ReceiveTracker tracker;
     private boolean publishing;
@@ -73,9 +76,10 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         this.config = config;
         this.clientId = clientId;
         this.publisherId = publisherId;
-        this.publishTopic = publishTopic;
+        this.publishTopic = publishTopic == null ? null : PublishFrames.topic(publishTopic);
         this.subscribeFilter = subscribeFilter;
-        this.echoTopics = echoTopics;
+        this.echoTopics = echoTopics == null ? null
+                : Arrays.stream(echoTopics).map(PublishFrames::topic).toArray(byte[][]::new);
         this.trackedPublishers = trackedPublishers;
         this.qos = MqttQoS.valueOf(config.qos());
         this.awaitingRelease = config.qos() == 2 ? new boolean[65536] : null;
@@ -181,6 +185,9 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             connect.hasPassword(true).password(new String(config.password()).getBytes(StandardCharsets.UTF_8));
         }
         ctx.writeAndFlush(connect.build());
+        // A plain timer rather than IdleStateHandler, which would add a listener to every write.
+        keepAlive = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(MqttMessage.PINGREQ),
+                KEEPALIVE_SECONDS / 2, KEEPALIVE_SECONDS / 2, TimeUnit.SECONDS);
         ctx.fireChannelActive();
     }
 
@@ -313,19 +320,14 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            ctx.writeAndFlush(MqttMessage.PINGREQ);
-        }
-        ctx.fireUserEventTriggered(evt);
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (!closing) {
             fail("the broker closed the connection");
         }
         publishing = false;
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
         echoes.forEach(echo -> echo.payload().release());
         echoes.clear();
         ctx.fireChannelInactive();
@@ -347,48 +349,42 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Writes what the limits allow: echoes first, then new messages until the channel is not writable, the
-     * in-flight window is full, the rate is ahead of schedule or the batch is done. Each of those conditions has
-     * a wake-up: writability change, an acknowledgement or reply (read complete), a scheduled task, a queued task.
+     * Writes what the limits allow, as one buffer per batch: echoes first, then new messages until the channel is
+     * not writable, the in-flight window is full, the rate is ahead of schedule or the batch is done. Each of
+     * those conditions has a wake-up: writability change, an acknowledgement or reply (read complete), a
+     * scheduled task.
      */
     private void pump() {
         if (channel == null || !channel.isActive() || pumpQueued) {
             return;
         }
+        ByteBuf batch = null;
         int written = 0;
-        while (!echoes.isEmpty() && canWrite() && written < BATCH) {
+        while (written < BATCH && canWrite() && (batch == null || batch.readableBytes() < BATCH_BYTES)) {
             Echo echo = echoes.poll();
-            writePublish(echo.topic(), echo.payload());
-            written++;
-        }
-        while (publishing && echoes.isEmpty() && written < BATCH && canWrite()) {
-            if (trackedPublishers > 0 && sequence - repliesReceived >= config.maxInflight()) {
+            if (echo != null) {
+                batch = batch(batch, echo.topic(), echo.payload().readableBytes());
+                PublishFrames.writeHeader(batch, qos.value(), echo.topic(), packetIdForPublish(),
+                        echo.payload().readableBytes());
+                batch.writeBytes(echo.payload());
+                echo.payload().release();
+            } else if (!publishing || !nextMessageDue()) {
                 break;
-            }
-            long now = System.nanoTime();
-            if (now >= timeline.measureEnd()) {
-                publishing = false;
-                break;
-            }
-            if (config.rate() > 0) {
-                long due = timeline.start() + (long) (sequence * 1e9 / config.rate());
-                if (now < due) {
-                    pumpQueued = true;
-                    channel.eventLoop().schedule(this::resume, due - now, TimeUnit.NANOSECONDS);
-                    break;
+            } else {
+                long now = System.nanoTime();
+                boolean measured = now >= timeline.measureStart();
+                batch = batch(batch, publishTopic, config.payloadSize());
+                PublishFrames.writeHeader(batch, qos.value(), publishTopic, packetIdForPublish(), config.payloadSize());
+                BenchPayload.write(batch, config.payloadSize(), publisherId, sequence++, now, measured);
+                if (measured) {
+                    sentMeasured++;
                 }
             }
-            boolean measured = now >= timeline.measureStart();
-            writePublish(publishTopic,
-                    BenchPayload.create(channel.alloc(), config.payloadSize(), publisherId, sequence++, now, measured));
-            if (measured) {
-                sentMeasured++;
-            }
             written++;
         }
-        if (written > 0) {
+        if (batch != null) {
             needsFlush = false;
-            channel.flush();
+            channel.writeAndFlush(batch, channel.voidPromise());
         }
         if (written == BATCH && !pumpQueued) {
             // Scheduled, not execute(): the event loop runs queued tasks for up to a second before it turns back
@@ -396,6 +392,36 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             pumpQueued = true;
             channel.eventLoop().schedule(this::resume, 1, TimeUnit.MICROSECONDS);
         }
+    }
+
+    /** False when the schedule, the round-trip window or the rate says wait; arranges the wake-up for the rate. */
+    private boolean nextMessageDue() {
+        if (trackedPublishers > 0 && sequence - repliesReceived >= config.maxInflight()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now >= timeline.measureEnd()) {
+            publishing = false;
+            return false;
+        }
+        if (config.rate() > 0) {
+            long due = timeline.start() + (long) (sequence * 1e9 / config.rate());
+            if (now < due) {
+                pumpQueued = true;
+                // At least 100 us: a high rate is then sent in small bursts rather than one timer per message.
+                channel.eventLoop().schedule(this::resume, Math.max(due - now, 100_000), TimeUnit.NANOSECONDS);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ByteBuf batch(ByteBuf batch, byte[] topic, int payloadSize) {
+        if (batch != null) {
+            return batch;
+        }
+        int frame = PublishFrames.maxFrameSize(topic, payloadSize);
+        return channel.alloc().directBuffer(Math.min(BATCH * frame, BATCH_BYTES + frame));
     }
 
     private void resume() {
@@ -407,15 +433,12 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         return channel.isWritable() && (qos == MqttQoS.AT_MOST_ONCE || inflight < config.maxInflight());
     }
 
-    private void writePublish(String topic, ByteBuf payload) {
-        int packetId = 0;
-        if (qos != MqttQoS.AT_MOST_ONCE) {
-            packetId = nextPacketId();
-            inflight++;
+    private int packetIdForPublish() {
+        if (qos == MqttQoS.AT_MOST_ONCE) {
+            return 0;
         }
-        var header = new MqttPublishVariableHeader(topic, packetId);
-        channel.write(new MqttPublishMessage(fixed(MqttMessageType.PUBLISH, qos.value()),
-                header, payload), channel.voidPromise());
+        inflight++;
+        return nextPacketId();
     }
 
     private int nextPacketId() {
@@ -440,6 +463,6 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         return ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
     }
 
-    private record Echo(String topic, ByteBuf payload) {
+    private record Echo(byte[] topic, ByteBuf payload) {
     }
 }

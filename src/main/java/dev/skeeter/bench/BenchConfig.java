@@ -31,7 +31,7 @@ public record BenchConfig(String host, int port, SslContext tls, String username
         require(publishers >= 1 && publishers <= 10_000, "publishers must be 1-10000");
         require(subscribers >= 1 && subscribers <= 10_000, "subscribers must be 1-10000");
         require(maxInflight >= 1 && maxInflight <= 65_535, "max-inflight must be 1-65535");
-        require(payloadSize >= BenchPayload.HEADER_BYTES && payloadSize <= 256 * 1024 * 1024,
+        require(payloadSize >= BenchPayload.HEADER_BYTES && payloadSize <= 256_000_000,
                 "payload size must be at least " + BenchPayload.HEADER_BYTES
                         + " bytes (publisher id, sequence number, send time)");
         require(rate >= 0 && Double.isFinite(rate), "rate must be 0 (unthrottled) or positive");

@@ -1,7 +1,6 @@
 package dev.skeeter.bench;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 /**
  * The bench's message body: a fixed header the receiver accounts with, padded with zeros to the requested size.
@@ -15,12 +14,10 @@ final class BenchPayload {
     private BenchPayload() {
     }
 
-    static ByteBuf create(ByteBufAllocator alloc, int size, int publisherId, long sequence, long sentNanos,
-                          boolean measured) {
-        ByteBuf buf = alloc.buffer(size, size);
-        buf.writeInt(publisherId).writeLong(sequence).writeLong(sentNanos).writeByte(measured ? 1 : 0);
-        buf.writeZero(size - HEADER_BYTES);
-        return buf;
+    /** Appends one payload of {@code size} bytes to {@code out}. */
+    static void write(ByteBuf out, int size, int publisherId, long sequence, long sentNanos, boolean measured) {
+        out.writeInt(publisherId).writeLong(sequence).writeLong(sentNanos).writeByte(measured ? 1 : 0);
+        out.writeZero(size - HEADER_BYTES);
     }
 
     /** False for payloads too short to be ours (another client publishing on the bench's topics). */
