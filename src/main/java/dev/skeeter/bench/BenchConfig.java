@@ -74,7 +74,11 @@ public record BenchConfig(String host, int port, SslContext tls, String username
         private Duration warmup = Duration.ofSeconds(2);
         private Duration duration = Duration.ofSeconds(10);
         private Duration drainTimeout = Duration.ofSeconds(5);
-        private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        /**
+         * Two even on one CPU (taskset): the receivers then have a thread of their own, and the kernel shares the
+         * core between them and the publishers instead of an unthrottled publisher taking the one event loop.
+         */
+        private int threads = 2;
         private long brokerPid;
 
         public Builder host(String host) { this.host = host; return this; }

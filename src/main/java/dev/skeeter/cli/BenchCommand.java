@@ -106,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
     private double drainTimeout = 5;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Event-loop threads for all connections (default: 2, or 1 on one CPU).")
+            description = "Event-loop threads for all connections; receivers get half (default: 2).")
     private Integer threads;
 
     @Option(names = "--broker-pid", paramLabel = "PID",
