@@ -220,7 +220,7 @@ def fmt_cpu(v):
 
 lines = [open(header).read().strip(), ""]
 if os.path.exists(warnings):
-    lines += ["**" + w.strip() + "**" for w in open(warnings)] + [""]
+    lines += ["**" + w + "**" for w in dict.fromkeys(line.strip() for line in open(warnings))] + [""]
 lines += ["| mode | scenario | broker | median msg/s | spread (min-max) | ours/mosquitto msg/s | p99 us (median) "
           "| ours/mosquitto p99 | lost / expected | broker CPU | bench CPU | runs |",
           "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
