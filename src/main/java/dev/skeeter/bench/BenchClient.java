@@ -401,7 +401,9 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
 
     /** False when the schedule, the round-trip window or the rate says wait; arranges the wake-up for the rate. */
     private boolean nextMessageDue() {
-        if (trackedPublishers > 0 && sequence - repliesReceived >= config.maxInflight()) {
+        // Unthrottled, a requester keeps at most max-inflight requests unanswered; at a set rate it sends on
+        // schedule whatever the replies do, so slow replies show as latency instead of a lower rate.
+        if (trackedPublishers > 0 && config.rate() == 0 && sequence - repliesReceived >= config.maxInflight()) {
             return false;
         }
         long now = System.nanoTime();

@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param tls         null for plain TCP
  * @param rate        messages per second per publisher, 0 for as fast as the broker takes them
- * @param maxInflight cap on unacknowledged PUBLISH packets per client at QoS 1 and 2; in a round trip also the
- *                    cap on requests still waiting for their reply
+ * @param maxInflight cap on unacknowledged PUBLISH packets per client at QoS 1 and 2; in an unthrottled round
+ *                    trip also the cap on requests still waiting for their reply
  * @param threads     event-loop threads serving every connection
  * @param brokerPid   a local broker process whose CPU use to report (Linux), or 0
  */

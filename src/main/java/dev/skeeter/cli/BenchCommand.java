@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Integer subscribers;
 
     @Option(names = "--max-inflight", paramLabel = "N", description = "Unacknowledged messages per client at QoS "
-            + "1/2, and unanswered requests in round-trip (default: ${DEFAULT-VALUE}).")
+            + "1/2, and unanswered requests in round-trip without --rate (default: ${DEFAULT-VALUE}).")
     private int maxInflight = 20;
 
     @Option(names = "--size", paramLabel = "BYTES", description = "Payload size, at least 21 (default: "
