@@ -17,6 +17,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +42,6 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private static final int PUBREC = 0x50;
     private static final int PUBREL = 0x62;
     private static final int PUBCOMP = 0x70;
-    private static final byte FREE = 0;
-    private static final byte AWAITING_ACK = 1;
-    private static final byte AWAITING_COMP = 2;
 
     private final BenchConfig config;
     private final String clientId;
@@ -55,8 +53,10 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private final MqttQoS qos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    private final byte[] outbound = new byte[65536];
-    private final boolean[] awaitingRelease;
+    /** Outbound packet ids awaiting PUBACK, PUBCOMP or SUBACK (bit sets: thousands of clients stay small). */
+    private final BitSet outbound = new BitSet();
+    /** Inbound QoS 2 packet ids that got PUBREC and await PUBREL. */
+    private final BitSet unreleased = new BitSet();
     private final ArrayDeque<Echo> echoes = new ArrayDeque<>();
     private int lastPacketId;
     private int inflight;
@@ -84,7 +84,6 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
                 : Arrays.stream(echoTopics).map(PublishFrames::topic).toArray(byte[][]::new);
         this.trackedPublishers = trackedPublishers;
         this.qos = MqttQoS.valueOf(config.qos());
-        this.awaitingRelease = config.qos() == 2 ? new boolean[65536] : null;
     }
 
     static BenchClient publisher(BenchConfig config, String clientId, int publisherId, String topic) {
@@ -238,7 +237,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     }
 
     private void onSubAck(MqttSubAckMessage subAck) {
-        outbound[subAck.variableHeader().messageId()] = FREE;
+        outbound.clear(subAck.variableHeader().messageId());
         int granted = subAck.payload().grantedQoSLevels().get(0);
         if (granted > 2) {
             fail("broker refused the subscription to " + subscribeFilter);
@@ -255,8 +254,8 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             ack(PUBACK, packetId);
         } else if (inboundQos == 2) {
             // Exactly once: a resent PUBLISH whose PUBREL has not arrived yet was already delivered.
-            deliver = !awaitingRelease[packetId];
-            awaitingRelease[packetId] = true;
+            deliver = !unreleased.get(packetId);
+            unreleased.set(packetId);
             ack(PUBREC, packetId);
         }
         ByteBuf payload = publish.payload();
@@ -279,22 +278,17 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     }
 
     private void onPubRec(int packetId) {
-        if (outbound[packetId] == AWAITING_ACK) {
-            outbound[packetId] = AWAITING_COMP;
-        }
         ack(PUBREL, packetId);
     }
 
     private void onPubRel(int packetId) {
-        if (awaitingRelease != null) {
-            awaitingRelease[packetId] = false;
-        }
+        unreleased.clear(packetId);
         ack(PUBCOMP, packetId);
     }
 
     private void acknowledged(int packetId) {
-        if (outbound[packetId] != FREE) {
-            outbound[packetId] = FREE;
+        if (outbound.get(packetId)) {
+            outbound.clear(packetId);
             inflight--;
         }
     }
@@ -449,10 +443,10 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     }
 
     private int nextPacketId() {
-        do {
-            lastPacketId = lastPacketId == 65535 ? 1 : lastPacketId + 1;
-        } while (outbound[lastPacketId] != FREE);
-        outbound[lastPacketId] = AWAITING_ACK;
+        // Packet ids are 1-65535; at most max-inflight (< 65535) are in use, so a free one exists.
+        int id = outbound.nextClearBit(lastPacketId + 1);
+        lastPacketId = id > 65535 ? outbound.nextClearBit(1) : id;
+        outbound.set(lastPacketId);
         return lastPacketId;
     }
 
