@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  skeeter bench --scenario fan-in -q 1 --publishers 4 --size 64 --duration 10",
-            "  skeeter bench -h broker.example --cafile ca.pem --scenario round-trip -q 1 --rate 1000 --json"
+            "  skeeter bench --scenario fan-out -q 0 --subscribers 10",
+            "  skeeter bench -h broker.example --cafile ca.pem \\",
+            "      --scenario round-trip -q 1 --rate 1000 --json"
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec
