@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Skeeter: an MQTT toolbox. Run without arguments to open the desktop app.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, BenchCommand.class})
 public final class SkeeterCommand implements Runnable {
     /** Commands that keep running after {@code execute} returns (servers and subscribers stop on their own). */
     private static final Set<String> LONG_RUNNING = Set.of("broker");

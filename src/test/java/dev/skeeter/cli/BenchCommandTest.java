@@ -1,0 +1,86 @@
+package dev.skeeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skeeter.bench.BenchConfig;
+import dev.skeeter.bench.Scenario;
+import dev.skeeter.testsupport.MosquittoBroker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = SkeeterCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine.execute(args);
+    }
+
+    private static BenchConfig parse(String... args) throws Exception {
+        CommandLine.ParseResult parsed = SkeeterCommand.commandLine().parseArgs(args);
+        BenchCommand command = parsed.subcommand().commandSpec().commandLine().getCommand();
+        return command.config();
+    }
+
+    @Test
+    void helpIsALongOptionAndListsTheOptions() {
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: skeeter bench").contains("--host").contains("--scenario")
+                .contains("--max-inflight").contains("--json");
+    }
+
+    @Test
+    void versionIsALongOption() {
+        assertThat(run("bench", "--version")).isZero();
+        assertThat(out.toString()).startsWith("skeeter ");
+    }
+
+    @Test
+    void shortHIsTheHostAsInMosquittoPub() throws Exception {
+        BenchConfig config = parse("bench", "-h", "broker.example", "-p", "1999", "--scenario", "fan-out", "-q", "2");
+
+        assertThat(config.host()).isEqualTo("broker.example");
+        assertThat(config.port()).isEqualTo(1999);
+        assertThat(config.scenario()).isEqualTo(Scenario.FAN_OUT);
+        assertThat(config.qos()).isEqualTo(2);
+        assertThat(config.subscribers()).isEqualTo(10);
+        assertThat(config.tls()).isNull();
+    }
+
+    @Test
+    void aPayloadTooSmallForTheHeaderIsAUsageError() {
+        assertThat(run("bench", "--size", "8")).isEqualTo(2);
+        assertThat(err.toString()).contains("payload size must be at least 21");
+    }
+
+    @Test
+    void anUnreachableBrokerIsReportedAndFails() throws Exception {
+        int closedPort = MosquittoBroker.freePort();
+
+        assertThat(run("bench", "-h", "127.0.0.1", "-p", String.valueOf(closedPort), "--duration", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot connect to 127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void jsonModePrintsExactlyOneParsableLine() throws Exception {
+        try (MosquittoBroker mosquitto = MosquittoBroker.start()) {
+            int exit = run("bench", "-h", "127.0.0.1", "-p", String.valueOf(mosquitto.port()), "-q", "1",
+                    "--scenario", "round-trip", "--rate", "500", "--warmup", "0.2", "--duration", "1", "--json");
+
+            assertThat(exit).as(err.toString()).isZero();
+            String[] lines = out.toString().strip().split("\\R");
+            assertThat(lines).hasSize(1);
+            JsonNode json = new ObjectMapper().readTree(lines[0]);
+            assertThat(json.get("scenario").asText()).isEqualTo("round-trip");
+            assertThat(json.get("sent").asLong()).isPositive();
+            assertThat(json.get("lost").asLong()).isZero();
+        }
+    }
+}
