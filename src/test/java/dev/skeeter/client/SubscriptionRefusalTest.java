@@ -2,6 +2,7 @@ package dev.skeeter.client;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.skeeter.profiles.Profile;
 import java.io.DataInputStream;
@@ -34,8 +35,10 @@ class SubscriptionRefusalTest {
 
                 assertThat(granted).containsExactly(1, 0x80);
                 assertThat(connection.activeSubscriptions()).containsOnlyKeys("allowed/x");
-                assertThat(listener.events).anyMatch(e -> e.level() == ConnectionEvent.Level.WARN
-                        && e.text().contains("refused the subscription to denied/x"));
+                // events reach listeners from the connection's own thread, after the future completes
+                await().atMost(10, SECONDS).untilAsserted(() -> assertThat(listener.events)
+                        .anyMatch(e -> e.level() == ConnectionEvent.Level.WARN
+                                && e.text().contains("refused the subscription to denied/x")));
             }
         }
     }
