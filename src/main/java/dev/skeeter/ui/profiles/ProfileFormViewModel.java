@@ -2,7 +2,6 @@ package dev.skeeter.ui.profiles;
 
 import dev.skeeter.profiles.Profile;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +25,6 @@ import javafx.beans.property.StringProperty;
  * picked certificate files, "generate" for the client id. FX thread only.
  */
 public final class ProfileFormViewModel {
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     // General
     public final StringProperty name = new SimpleStringProperty("");
     public final StringProperty host = new SimpleStringProperty("");
@@ -184,13 +180,9 @@ public final class ProfileFormViewModel {
         return localBroker.getReadOnlyProperty();
     }
 
-    /** A random client id like {@code skeeter-k3v9x2m1}, within MQTT 3.1's 23 characters. */
+    /** A random client id in the client core's shape ({@code skeeter-} and 8 hex digits). */
     public void generateClientId() {
-        StringBuilder id = new StringBuilder("skeeter-");
-        for (int i = 0; i < 8; i++) {
-            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
-        }
-        clientId.set(id.toString());
+        clientId.set(dev.skeeter.client.MqttConnection.generateClientId());
     }
 
     /** The edited profile, or empty while a field is invalid. */
