@@ -30,7 +30,7 @@ public final class TestBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        broker.stop().get(10, SECONDS);
+    public void close() {
+        broker.stop().orTimeout(10, SECONDS).join();
     }
 }
