@@ -21,6 +21,7 @@ final class FailureView {
     private final Label detail = new Label();
     private final TextArea chain = new TextArea();
     private final TitledPane chainPane = new TitledPane("Server certificate chain", chain);
+    private final TitledPane detailPane = new TitledPane("Technical details", detail);
 
     FailureView(ObservableValue<ConnectionFailure> failure) {
         root.setId("failure-pane");
@@ -33,10 +34,12 @@ final class FailureView {
         detail.setWrapText(true);
         chain.setId("failure-chain");
         chain.setEditable(false);
-        chain.setPrefRowCount(7);
+        chain.setPrefRowCount(5);
         chain.getStyleClass().add("certificate-text");
         chainPane.setExpanded(true);
-        root.getChildren().setAll(summary, detail, chainPane);
+        detailPane.setExpanded(false);
+        detailPane.setId("failure-detail-pane");
+        root.getChildren().setAll(summary, chainPane, detailPane);
         failure.addListener((obs, old, now) -> show(now));
         show(failure.getValue());
     }
@@ -54,8 +57,8 @@ final class FailureView {
         summary.setText(f.summary());
         boolean hasDetail = f.detail() != null && !f.detail().isBlank() && !f.detail().equals(f.summary());
         detail.setText(hasDetail ? f.detail() : "");
-        detail.setManaged(hasDetail);
-        detail.setVisible(hasDetail);
+        detailPane.setManaged(hasDetail);
+        detailPane.setVisible(hasDetail);
         List<CertificateSummary> certs = f.serverChain() == null ? List.of() : f.serverChain();
         chainPane.setVisible(!certs.isEmpty());
         chainPane.setManaged(!certs.isEmpty());

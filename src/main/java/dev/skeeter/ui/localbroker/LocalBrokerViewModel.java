@@ -57,15 +57,11 @@ public final class LocalBrokerViewModel {
         service.addBrokerListener(new BrokerListener() {
             @Override
             public void clientConnected(ClientInfo client) {
-                logBatcher.offer(new LogEntry(Instant.now(), LogLevel.INFO, "Client " + client.clientId()
-                        + " connected from " + format(client.address())));
-                refreshBatcher.offer(Boolean.TRUE);
+                refreshBatcher.offer(Boolean.TRUE); // the broker logs the connect itself
             }
 
             @Override
             public void clientDisconnected(ClientInfo client, String reason) {
-                logBatcher.offer(new LogEntry(Instant.now(), LogLevel.INFO, "Client " + client.clientId()
-                        + " disconnected: " + reason));
                 refreshBatcher.offer(Boolean.TRUE);
             }
 

@@ -47,7 +47,8 @@ public final class LogView {
     private void createView(String idPrefix) {
         TableColumn<LogEntry, String> time = new TableColumn<>("Time");
         time.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().timeText()));
-        time.setPrefWidth(100);
+        time.setPrefWidth(118);
+        time.setMinWidth(110);
         TableColumn<LogEntry, LogLevel> level = new TableColumn<>("Level");
         level.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().level()));
         level.setCellFactory(c -> new LevelCell());

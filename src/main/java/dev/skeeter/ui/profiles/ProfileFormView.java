@@ -90,7 +90,7 @@ final class ProfileFormView {
         version.setConverter(converter(v -> "MQTT " + v.label()));
         s.add("Protocol", version);
         TextField clientId = text("profile-client-id", form.clientId);
-        clientId.setPromptText("empty: the broker assigns one");
+        clientId.setPromptText("empty: a random skeeter-… id per connection");
         Button generate = new Button("Generate");
         generate.setId("generate-client-id");
         generate.setOnAction(e -> form.generateClientId());
