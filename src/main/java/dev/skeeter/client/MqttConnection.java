@@ -1,0 +1,508 @@
+package dev.skeeter.client;
+
+import dev.skeeter.profiles.Profile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a broker, described by a {@link Profile}, over Paho's {@link MqttAsyncClient}. Thread-safe:
+ * every method may be called from any thread and none blocks on the network; results come as futures, completed
+ * on the connection's own thread. Listeners run on the event executor given to the constructor (use a serial one,
+ * e.g. {@code Platform::runLater}), never on Paho's threads.
+ *
+ * <p>Reconnecting is done here rather than by Paho's automatic reconnect: Paho 1.2.5 keeps its reconnect delay in
+ * a static field shared by every client, and its reconnect timer survives {@code disconnect()}. After every
+ * successful (re)connect the active subscriptions are sent again when the broker holds no session for us (clean
+ * session), since Paho does not resubscribe.
+ */
+public final class MqttConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    static final int MAX_INFLIGHT = 1000;
+    private static final long FIRST_RECONNECT_DELAY_MILLIS = 500;
+    private static final long MAX_RECONNECT_DELAY_MILLIS = 30_000;
+
+    private final Profile profile;
+    private final String clientId;
+    private final MqttAsyncClient client;
+    private final EventDispatcher dispatcher;
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Filter -> QoS asked for, in subscription order; guarded by itself. */
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final AtomicLong messagesIn = new AtomicLong();
+    private final AtomicLong messagesOut = new AtomicLong();
+
+    private final Object lock = new Object();
+    private ConnectionState state = ConnectionState.DISCONNECTED;   // guarded by lock
+    private boolean wantConnected;                                  // guarded by lock
+    private char[] password;                                        // guarded by lock; kept for reconnects
+    private ScheduledFuture<?> reconnectTask;                       // guarded by lock
+    private long reconnectDelayMillis = FIRST_RECONNECT_DELAY_MILLIS; // guarded by lock
+    private volatile Transports.Prepared transport;
+
+    public MqttConnection(Profile profile, Executor eventExecutor) {
+        this.profile = profile;
+        this.clientId = profile.clientId().isBlank() ? generateClientId() : profile.clientId();
+        this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet(), eventExecutor);
+        try {
+            this.client = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            dispatcher.shutdown();
+            throw new IllegalArgumentException("cannot use " + profile.serverUri() + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new PahoCallback());
+    }
+
+    /** "skeeter-" and 8 random hex digits: 16 characters, within MQTT 3.1's limit of 23. */
+    public static String generateClientId() {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "skeeter-" + HexFormat.of().formatHex(random);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public ConnectionState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    public long messagesIn() {
+        return messagesIn.get();
+    }
+
+    public long messagesOut() {
+        return messagesOut.get();
+    }
+
+    /** Messages not handed to listeners because too many were waiting (a listener too slow for a flood). */
+    public long messagesDropped() {
+        return dispatcher.dropped();
+    }
+
+    /** The filters subscribed (or being subscribed) with their QoS, in subscription order. */
+    public Map<String, Integer> activeSubscriptions() {
+        synchronized (subscriptions) {
+            return Map.copyOf(subscriptions);
+        }
+    }
+
+    public void addListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Connects with the profile's saved password (if any). */
+    public CompletableFuture<Void> connect() {
+        String saved = profile.credentials().password();
+        return connect(saved == null ? null : saved.toCharArray());
+    }
+
+    /** Connects with a password asked for at connect time; it is kept in memory for automatic reconnects. */
+    public CompletableFuture<Void> connect(char[] password) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        synchronized (lock) {
+            if (state.isActive()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("already " + state));
+            }
+            this.password = password == null ? null : password.clone();
+            wantConnected = true;
+            reconnectDelayMillis = FIRST_RECONNECT_DELAY_MILLIS;
+            transition(ConnectionState.CONNECTING, null);
+        }
+        emit(ConnectionEvent.info("connecting to " + profile.serverUri() + " as " + clientId
+                + (profile.proxy().isSet() ? " through SOCKS proxy " + profile.proxy().host() : "")));
+        attemptConnect(result, false);
+        return result;
+    }
+
+    private void attemptConnect(CompletableFuture<Void> result, boolean reconnecting) {
+        Transports.Prepared prepared;
+        char[] pw;
+        synchronized (lock) {
+            pw = password;
+        }
+        try {
+            prepared = Transports.prepare(profile, pw);
+        } catch (Exception e) {
+            connectFailed(result, reconnecting, ConnectionFailures.ofSetup(e), e);
+            return;
+        }
+        transport = prepared;
+        try {
+            client.connect(prepared.options(), null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    boolean sessionPresent = token.getSessionPresent();
+                    dispatcher.runOwn(() -> connected(result, reconnecting, sessionPresent));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    dispatcher.runOwn(() -> connectFailed(result, reconnecting,
+                            ConnectionFailures.describe(error, profile, prepared), error));
+                }
+            });
+        } catch (MqttException e) {
+            connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
+        }
+    }
+
+    private void connected(CompletableFuture<Void> result, boolean reconnecting, boolean sessionPresent) {
+        synchronized (lock) {
+            if (!wantConnected) {
+                // disconnect() was called while this attempt was under way
+                disconnectQuietly();
+                result.completeExceptionally(new IllegalStateException("disconnected while connecting"));
+                return;
+            }
+            reconnectDelayMillis = FIRST_RECONNECT_DELAY_MILLIS;
+            transition(ConnectionState.CONNECTED, null);
+        }
+        emit(ConnectionEvent.info((reconnecting ? "reconnected to " : "connected to ") + profile.serverUri()
+                + (sessionPresent ? " (session present)" : "")));
+        if (!sessionPresent) {
+            resubscribe();
+        }
+        result.complete(null);
+    }
+
+    private void connectFailed(CompletableFuture<Void> result, boolean reconnecting, ConnectionFailure failure,
+                               Throwable cause) {
+        boolean retry;
+        synchronized (lock) {
+            retry = reconnecting && wantConnected && profile.autoReconnect();
+            if (!wantConnected) {
+                result.completeExceptionally(new ConnectionException(failure, cause));
+                return;
+            }
+            if (retry) {
+                transition(ConnectionState.RECONNECTING, failure);
+                scheduleReconnect();
+            } else {
+                wantConnected = false;
+                transition(ConnectionState.FAILED, failure);
+            }
+        }
+        emit(retry ? ConnectionEvent.warn("reconnect failed: " + failure.summary())
+                : ConnectionEvent.error("connection failed: " + failure.summary()));
+        result.completeExceptionally(new ConnectionException(failure, cause));
+    }
+
+    /** Called with lock held. */
+    private void scheduleReconnect() {
+        long delay = reconnectDelayMillis;
+        reconnectDelayMillis = Math.min(MAX_RECONNECT_DELAY_MILLIS, reconnectDelayMillis * 2);
+        reconnectTask = dispatcher.schedule(() -> {
+            synchronized (lock) {
+                if (!wantConnected) {
+                    return;
+                }
+            }
+            attemptConnect(new CompletableFuture<>(), true);
+        }, delay);
+    }
+
+    private void resubscribe() {
+        List<SubscriptionRequest> again;
+        synchronized (subscriptions) {
+            again = subscriptions.entrySet().stream()
+                    .map(e -> new SubscriptionRequest(e.getKey(), e.getValue())).toList();
+        }
+        if (!again.isEmpty()) {
+            emit(ConnectionEvent.info("subscribing again to " + again.size() + " filter(s)"));
+            subscribe(again);
+        }
+    }
+
+    public CompletableFuture<Void> disconnect() {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        synchronized (lock) {
+            wantConnected = false;
+            if (reconnectTask != null) {
+                reconnectTask.cancel(false);
+                reconnectTask = null;
+            }
+            if (profile.cleanSession()) {
+                // a persistent session keeps its subscriptions at the broker: remember them to name matches later
+                synchronized (subscriptions) {
+                    subscriptions.clear();
+                }
+            }
+            if (!client.isConnected()) {
+                transition(ConnectionState.DISCONNECTED, null);
+                result.complete(null);
+                return result;
+            }
+        }
+        try {
+            client.disconnect(1000, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    dispatcher.runOwn(() -> disconnected(result));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    dispatcher.runOwn(() -> disconnected(result));
+                }
+            });
+        } catch (MqttException e) {
+            disconnected(result);
+        }
+        return result;
+    }
+
+    private void disconnected(CompletableFuture<Void> result) {
+        synchronized (lock) {
+            transition(ConnectionState.DISCONNECTED, null);
+        }
+        emit(ConnectionEvent.info("disconnected from " + profile.serverUri()));
+        result.complete(null);
+    }
+
+    private void disconnectQuietly() {
+        try {
+            client.disconnect(0);
+        } catch (MqttException e) {
+            LOG.debug("disconnect after an abandoned connect failed", e);
+        }
+    }
+
+    /** Subscribes; the future gives the granted QoS per request (0x80 = refused by the broker). */
+    public CompletableFuture<List<Integer>> subscribe(List<SubscriptionRequest> requests) {
+        if (requests.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        String[] filters = requests.stream().map(SubscriptionRequest::filter).toArray(String[]::new);
+        int[] qos = requests.stream().mapToInt(SubscriptionRequest::qos).toArray();
+        synchronized (subscriptions) {
+            // remembered before the SUBACK: retained messages may arrive right behind it
+            requests.forEach(r -> subscriptions.put(r.filter(), r.qos()));
+        }
+        CompletableFuture<List<Integer>> result = new CompletableFuture<>();
+        try {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] granted = token.getGrantedQos();
+                    dispatcher.runOwn(() -> subscribed(requests, granted, result));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    dispatcher.runOwn(() -> {
+                        forget(Arrays.asList(filters));
+                        emit(ConnectionEvent.error("subscribe to " + String.join(", ", filters) + " failed: "
+                                + ConnectionFailures.brief(error)));
+                        result.completeExceptionally(error);
+                    });
+                }
+            });
+        } catch (MqttException e) {
+            forget(Arrays.asList(filters));
+            emit(ConnectionEvent.error("subscribe failed: " + ConnectionFailures.brief(e)));
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private void subscribed(List<SubscriptionRequest> requests, int[] granted, CompletableFuture<List<Integer>> result) {
+        List<Integer> grants = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            int g = granted != null && i < granted.length ? granted[i] : requests.get(i).qos();
+            grants.add(g);
+            String filter = requests.get(i).filter();
+            if (g == 0x80) {
+                forget(List.of(filter));
+                emit(ConnectionEvent.warn("the broker refused the subscription to " + filter));
+            } else {
+                emit(ConnectionEvent.info("subscribed to " + filter + " (QoS " + g + ")"));
+            }
+        }
+        result.complete(List.copyOf(grants));
+    }
+
+    public CompletableFuture<Void> unsubscribe(List<String> filters) {
+        if (filters.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        forget(filters);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            client.unsubscribe(filters.toArray(String[]::new), null, completing(result, () ->
+                    emit(ConnectionEvent.info("unsubscribed from " + String.join(", ", filters)))));
+        } catch (MqttException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** Publishes; the future completes when the broker has the message (QoS 1/2) or it was written (QoS 0). */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            TopicFilters.validateTopicName(topic);
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(qos);
+            message.setRetained(retain);
+            client.publish(topic, message, null, completing(result, messagesOut::incrementAndGet));
+        } catch (MqttException | IllegalArgumentException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private IMqttActionListener completing(CompletableFuture<Void> result, Runnable onSuccess) {
+        return new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                dispatcher.runOwn(() -> {
+                    onSuccess.run();
+                    result.complete(null);
+                });
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                dispatcher.runOwn(() -> result.completeExceptionally(error));
+            }
+        };
+    }
+
+    private void forget(List<String> filters) {
+        synchronized (subscriptions) {
+            filters.forEach(subscriptions::remove);
+        }
+    }
+
+    /** The active filters that match {@code topic}, in subscription order (several when filters overlap). */
+    List<String> matchedFilters(String topic) {
+        List<String> matched = new ArrayList<>(1);
+        synchronized (subscriptions) {
+            for (String filter : subscriptions.keySet()) {
+                if (TopicFilters.matches(filter, topic)) {
+                    matched.add(filter);
+                }
+            }
+        }
+        return matched;
+    }
+
+    /** Disconnects (without waiting for the broker more than a second) and releases the Paho client. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            wantConnected = false;
+            if (reconnectTask != null) {
+                reconnectTask.cancel(false);
+            }
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1000, true);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect on close failed", e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("closing the Paho client failed", e);
+        }
+        synchronized (lock) {
+            transition(ConnectionState.DISCONNECTED, null);
+        }
+        dispatcher.shutdown();
+    }
+
+    /** Called with lock held. */
+    private void transition(ConnectionState next, ConnectionFailure failure) {
+        ConnectionState previous = state;
+        if (previous == next && failure == null) {
+            return;
+        }
+        state = next;
+        dispatcher.post(() -> listeners.forEach(l -> l.stateChanged(previous, next, failure)));
+    }
+
+    private void emit(ConnectionEvent event) {
+        dispatcher.post(() -> listeners.forEach(l -> l.event(event)));
+    }
+
+    private void deliver(Consumer<ConnectionListener> call) {
+        dispatcher.postMessage(() -> listeners.forEach(call));
+    }
+
+    /** Runs on Paho's threads: only counts, builds records and hands them on [never block here]. */
+    private final class PahoCallback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            dispatcher.runOwn(() -> lost(cause));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            messagesIn.incrementAndGet();
+            ReceivedMessage received = new ReceivedMessage(Instant.now(), topic, message.getQos(),
+                    message.isRetained(), message.isDuplicate(), message.getPayload(), matchedFilters(topic));
+            deliver(l -> l.messageArrived(received));
+        }
+
+        @Override
+        public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+            // publish futures complete through their action listeners
+        }
+    }
+
+    private void lost(Throwable cause) {
+        ConnectionFailure failure = ConnectionFailures.lost(cause, profile, transport);
+        boolean retry;
+        synchronized (lock) {
+            if (!wantConnected) {
+                return;
+            }
+            retry = profile.autoReconnect();
+            if (retry) {
+                transition(ConnectionState.RECONNECTING, failure);
+                scheduleReconnect();
+            } else {
+                wantConnected = false;
+                transition(ConnectionState.FAILED, failure);
+            }
+        }
+        emit(ConnectionEvent.warn("connection lost: " + failure.summary() + (retry ? "; reconnecting" : "")));
+    }
+}
