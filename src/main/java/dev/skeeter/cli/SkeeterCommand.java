@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
             "Skeeter: an MQTT toolbox. Run without arguments to open the desktop app.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class})
 public final class SkeeterCommand implements Runnable {
     /** Commands that keep running after {@code execute} returns (servers and subscribers stop on their own). */
-    private static final Set<String> LONG_RUNNING = Set.of();
+    private static final Set<String> LONG_RUNNING = Set.of("broker");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

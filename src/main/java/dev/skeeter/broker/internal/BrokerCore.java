@@ -1,0 +1,64 @@
+package dev.skeeter.broker.internal;
+
+import dev.skeeter.broker.BrokerConfig;
+import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.internal.session.Router;
+import dev.skeeter.broker.internal.session.SessionRegistry;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Everything a connection handler shares with the rest of one broker. Thread-safe (its parts are). */
+public final class BrokerCore {
+    private final BrokerConfig config;
+    private final Metrics metrics = new Metrics();
+    private final BrokerEvents events = new BrokerEvents();
+    private final Router router = new Router();
+    private final SessionRegistry sessions;
+    private final ConcurrentHashMap<Channel, ClientInfo> clients = new ConcurrentHashMap<>();
+
+    public BrokerCore(BrokerConfig config) {
+        this.config = config;
+        this.sessions = new SessionRegistry(router, metrics, config.maxInflightMessages(),
+                config.maxQueuedMessages());
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public BrokerEvents events() {
+        return events;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public void clientConnected(Channel channel, ClientInfo info) {
+        clients.put(channel, info);
+        metrics.connected();
+        events.clientConnected(info);
+    }
+
+    public void clientDisconnected(Channel channel, String reason) {
+        ClientInfo info = clients.remove(channel);
+        if (info != null) {
+            metrics.disconnected();
+            events.clientDisconnected(info, reason);
+        }
+    }
+
+    public List<ClientInfo> clients() {
+        return new ArrayList<>(clients.values());
+    }
+}

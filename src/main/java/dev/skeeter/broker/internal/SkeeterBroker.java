@@ -1,0 +1,168 @@
+package dev.skeeter.broker.internal;
+
+import dev.skeeter.broker.Broker;
+import dev.skeeter.broker.BrokerConfig;
+import dev.skeeter.broker.BrokerListener;
+import dev.skeeter.broker.BrokerStats;
+import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.internal.routing.Topics;
+import dev.skeeter.broker.internal.session.Message;
+import dev.skeeter.broker.internal.transport.MqttChannelInitializer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@link Broker} implementation: owns one Netty event-loop group (accepting and serving), binds the
+ * listeners, and shuts everything down in {@link #stop()}. Thread-safe; lifecycle transitions are serialised on
+ * this object's monitor and never block.
+ */
+public final class SkeeterBroker implements Broker {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Above the high mark a subscriber's messages queue (then drop, counted) instead of piling up in Netty. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+
+    private final BrokerConfig config;
+    private final BrokerCore core;
+    private final Set<Channel> openChannels = ConcurrentHashMap.newKeySet();
+    private final List<Channel> serverChannels = new ArrayList<>();
+    private EventLoopGroup group;
+    private CompletableFuture<List<InetSocketAddress>> started;
+    private CompletableFuture<Void> stopped;
+
+    public SkeeterBroker(BrokerConfig config) {
+        this.config = config;
+        this.core = new BrokerCore(config);
+    }
+
+    @Override
+    public synchronized CompletableFuture<List<InetSocketAddress>> start() {
+        if (started != null) {
+            return started;
+        }
+        started = new CompletableFuture<>();
+        if (stopped != null) {
+            started.completeExceptionally(new IllegalStateException("a stopped broker cannot be restarted"));
+            return started;
+        }
+        int threads = config.ioThreads() > 0 ? config.ioThreads()
+                : Math.max(2, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        group = new MultiThreadIoEventLoopGroup(threads,
+                new DefaultThreadFactory("skeeter-broker-" + INSTANCES.incrementAndGet(), true),
+                NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new MqttChannelInitializer(core, openChannels));
+        List<ChannelFuture> binds = new ArrayList<>();
+        for (BrokerConfig.Listener listener : config.listeners()) {
+            InetSocketAddress address = listener.bindAddress() == null
+                    ? new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port())
+                    : new InetSocketAddress(listener.bindAddress(), listener.port());
+            binds.add(bootstrap.bind(address));
+        }
+        AtomicInteger outstanding = new AtomicInteger(binds.size());
+        for (ChannelFuture bind : binds) {
+            bind.addListener(f -> {
+                if (!f.isSuccess()) {
+                    started.completeExceptionally(f.cause());
+                    stop();
+                } else if (outstanding.decrementAndGet() == 0) {
+                    completeStart(binds);
+                }
+            });
+        }
+        return started;
+    }
+
+    private synchronized void completeStart(List<ChannelFuture> binds) {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (ChannelFuture bind : binds) {
+            serverChannels.add(bind.channel());
+            addresses.add((InetSocketAddress) bind.channel().localAddress());
+        }
+        if (stopped != null) {
+            binds.forEach(b -> b.channel().close());
+            started.completeExceptionally(new IllegalStateException("broker stopped while starting"));
+            return;
+        }
+        core.events().info(null, "Skeeter broker listening on " + addresses);
+        started.complete(List.copyOf(addresses));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> stop() {
+        if (stopped != null) {
+            return stopped;
+        }
+        stopped = new CompletableFuture<>();
+        if (group == null) {
+            stopped.complete(null);
+            return stopped;
+        }
+        serverChannels.forEach(Channel::close);
+        openChannels.forEach(Channel::close);
+        // Quiet period 0: nothing arrives once the channels are closed, so stop at once.
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).addListener(f -> {
+            core.sessions().clear();
+            core.events().info(null, "Skeeter broker stopped");
+            stopped.complete(null);
+        });
+        return stopped;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return started != null && started.isDone() && !started.isCompletedExceptionally() && stopped == null;
+    }
+
+    @Override
+    public BrokerStats stats() {
+        return core.metrics().snapshot(core.sessions().size(), core.router().retainedCount(),
+                core.router().subscriptionCount());
+    }
+
+    @Override
+    public List<ClientInfo> clients() {
+        return core.clients();
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        Topics.validateTopicName(topic);
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("QoS must be 0, 1 or 2: " + qos);
+        }
+        core.router().publish(new Message(topic, payload.clone(), qos, retain));
+    }
+
+    @Override
+    public void addListener(BrokerListener listener) {
+        core.events().add(listener);
+    }
+
+    @Override
+    public void removeListener(BrokerListener listener) {
+        core.events().remove(listener);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.skeeter.broker.internal.routing;
+
+/**
+ * A topic name or topic filter that breaks the rules of MQTT 3.1.1 section 4.7. The broker treats it as a malformed
+ * packet and closes the connection; {@link #reason()} says which rule was broken, with its spec statement id.
+ */
+public final class InvalidTopicException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SHOWN = 80;
+
+    private final String reason;
+
+    InvalidTopicException(String kind, String topic, String reason) {
+        super("invalid " + kind + " '" + shorten(topic) + "': " + reason);
+        this.reason = reason;
+    }
+
+    /** The broken rule in words, ending with the spec statement id, e.g. "'#' must be the last level [MQTT-4.7.1-2]". */
+    public String reason() {
+        return reason;
+    }
+
+    // A topic may be 64 KiB long; the message only needs enough of it to be recognised in a log line.
+    private static String shorten(String topic) {
+        if (topic == null) {
+            return "null";
+        }
+        var printable = topic.replace("\u0000", "\\u0000");
+        return printable.length() <= MAX_SHOWN ? printable : printable.substring(0, MAX_SHOWN) + "...";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.skeeter.broker.internal.routing;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * The retained messages, one per topic, in a trie keyed by topic levels. Matching a filter walks only the branches
+ * the filter can reach ('+' fans out over one node's children, '#' over one subtree), so a new subscription never
+ * scans all retained topics.
+ *
+ * <p>Thread-safe. {@link #match} and {@link #get} take no lock and may run concurrently with {@link #put} and
+ * {@link #remove}; changes are serialised per first topic level (striped locks), so pruning an empty branch cannot
+ * race with a put beneath it.
+ *
+ * @param <M> the stored message (immutable: it is handed to many subscribers)
+ */
+public final class RetainedStore<M> {
+    private static final int STRIPES = 32; // power of two
+
+    private final Node<M> root = new Node<>(null, "");
+    private final Object[] stripeLocks = new Object[STRIPES];
+    private final AtomicInteger size = new AtomicInteger();
+
+    public RetainedStore() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripeLocks[i] = new Object();
+        }
+        root.children = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * Stores {@code message} as the retained message of {@code topic}, replacing any previous one. An empty retained
+     * PUBLISH means "remove" in MQTT; that is the caller's decision ({@link #remove}), not this store's.
+     *
+     * @param topic a valid topic name (not re-checked here)
+     */
+    public void put(String topic, M message) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(message, "message");
+        synchronized (lockFor(topic)) {
+            Node<M> node = root;
+            int start = 0;
+            while (start <= topic.length()) {
+                int end = SubscriptionTrie.levelEnd(topic, start);
+                node = node.childForUpdate(topic.substring(start, end));
+                start = end + 1;
+            }
+            if (node.entry == null) {
+                size.incrementAndGet();
+            }
+            node.entry = new Entry<>(topic, message);
+        }
+    }
+
+    /**
+     * Deletes the retained message of {@code topic}, pruning nodes left empty.
+     *
+     * @return whether there was one
+     */
+    public boolean remove(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        synchronized (lockFor(topic)) {
+            Node<M> node = find(topic);
+            if (node == null || node.entry == null) {
+                return false;
+            }
+            node.entry = null;
+            size.decrementAndGet();
+            while (node != root && node.isEmpty()) {
+                Node<M> parent = node.parent;
+                parent.children.remove(node.level, node);
+                if (parent != root && parent.children.isEmpty()) {
+                    parent.children = null;
+                }
+                node = parent;
+            }
+            return true;
+        }
+    }
+
+    /** The retained message of exactly {@code topic}, or null. */
+    public M get(String topic) {
+        Node<M> node = find(topic);
+        Entry<M> entry = node == null ? null : node.entry;
+        return entry == null ? null : entry.message;
+    }
+
+    /**
+     * Calls {@code visitor} with the topic and message of every retained message whose topic matches the (valid)
+     * {@code topicFilter}, on the calling thread. A filter starting with '+' or '#' does not return topics starting
+     * with '$' [MQTT-4.7.2-1]; "sport/#" also returns "sport". The order is unspecified.
+     */
+    public void match(String topicFilter, BiConsumer<String, M> visitor) {
+        int length = topicFilter.length();
+        var pendingNodes = new ArrayDeque<Node<M>>();
+        var pendingStarts = new ArrayDeque<Integer>();
+        pendingNodes.push(root);
+        pendingStarts.push(0);
+        while (!pendingNodes.isEmpty()) {
+            Node<M> node = pendingNodes.pop();
+            int start = pendingStarts.pop();
+            if (start > length) {
+                visit(node, visitor);
+                continue;
+            }
+            int end = SubscriptionTrie.levelEnd(topicFilter, start);
+            boolean atRoot = start == 0;
+            var children = node.children;
+            if (end - start == 1 && topicFilter.charAt(start) == '#') {
+                // '#' matches the parent level and everything below it.
+                visit(node, visitor);
+                visitSubtree(node, atRoot, visitor);
+            } else if (end - start == 1 && topicFilter.charAt(start) == '+') {
+                if (children != null) {
+                    for (Node<M> child : children.values()) {
+                        if (!(atRoot && isDollarLevel(child))) {
+                            pendingNodes.push(child);
+                            pendingStarts.push(end + 1);
+                        }
+                    }
+                }
+            } else if (children != null) {
+                Node<M> child = children.get(topicFilter.substring(start, end));
+                if (child != null) {
+                    pendingNodes.push(child);
+                    pendingStarts.push(end + 1);
+                }
+            }
+        }
+    }
+
+    /** The number of retained messages. */
+    public int size() {
+        return size.get();
+    }
+
+    /** Trie nodes below the root, for tests that check pruning. Walks the whole trie. */
+    int nodeCount() {
+        int[] count = {-1};
+        forEachInSubtree(root, false, node -> count[0]++);
+        return count[0];
+    }
+
+    private Node<M> find(String topic) {
+        Node<M> node = root;
+        int start = 0;
+        while (start <= topic.length() && node != null) {
+            int end = SubscriptionTrie.levelEnd(topic, start);
+            var children = node.children;
+            node = children == null ? null : children.get(topic.substring(start, end));
+            start = end + 1;
+        }
+        return node;
+    }
+
+    private void visitSubtree(Node<M> top, boolean skipDollarChildren, BiConsumer<String, M> visitor) {
+        forEachInSubtree(top, skipDollarChildren, node -> {
+            if (node != top) {
+                visit(node, visitor);
+            }
+        });
+    }
+
+    /** Iterative: topics may have tens of thousands of levels, too deep to recurse. */
+    private static <M> void forEachInSubtree(Node<M> top, boolean skipDollarChildren,
+            java.util.function.Consumer<Node<M>> action) {
+        var pending = new ArrayDeque<Node<M>>();
+        pending.push(top);
+        while (!pending.isEmpty()) {
+            Node<M> node = pending.pop();
+            action.accept(node);
+            var children = node.children;
+            if (children != null) {
+                for (Node<M> child : children.values()) {
+                    // [MQTT-4.7.2-1] a '#' at the first level does not reach '$' topics.
+                    if (!(skipDollarChildren && node == top && isDollarLevel(child))) {
+                        pending.push(child);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isDollarLevel(Node<?> node) {
+        return !node.level.isEmpty() && node.level.charAt(0) == '$';
+    }
+
+    private static <M> void visit(Node<M> node, BiConsumer<String, M> visitor) {
+        Entry<M> entry = node.entry;
+        if (entry != null) {
+            visitor.accept(entry.topic, entry.message);
+        }
+    }
+
+    private Object lockFor(String topic) {
+        int end = SubscriptionTrie.levelEnd(topic, 0);
+        int h = 0;
+        for (int i = 0; i < end; i++) {
+            h = 31 * h + topic.charAt(i);
+        }
+        h ^= h >>> 16;
+        return stripeLocks[h & (STRIPES - 1)];
+    }
+
+    /** Topic and message published together, so a reader never sees one without the other. */
+    private record Entry<M>(String topic, M message) {
+    }
+
+    /** One topic level; fields written only under the branch's stripe lock, read lock-free. */
+    private static final class Node<M> {
+        final Node<M> parent;
+        final String level;
+        volatile ConcurrentHashMap<String, Node<M>> children; // null while there are none (except at the root)
+        volatile Entry<M> entry;
+
+        Node(Node<M> parent, String level) {
+            this.parent = parent;
+            this.level = level;
+        }
+
+        Node<M> childForUpdate(String level) {
+            var map = children;
+            if (map == null) {
+                map = new ConcurrentHashMap<>(4);
+                children = map;
+            }
+            return map.computeIfAbsent(level, l -> new Node<>(this, l));
+        }
+
+        boolean isEmpty() {
+            var map = children;
+            return entry == null && (map == null || map.isEmpty());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.skeeter.broker.internal.session;
+
+import io.netty.channel.EventLoop;
+
+/**
+ * What a session needs from the network connection it is attached to. The protocol layer implements it, so the
+ * session model knows nothing of packet encodings, reason codes or properties (room for MQTT 5). Called only on
+ * {@link #eventLoop()}.
+ */
+public interface ClientConnection {
+
+    EventLoop eventLoop();
+
+    /** False while the socket's write buffer is above its high water mark. */
+    boolean isWritable();
+
+    /** Writes (without flushing) a PUBLISH; {@code packetId} is ignored at QoS 0. */
+    void sendPublish(Message message, int qos, int packetId, boolean duplicate);
+
+    void sendPubrel(int packetId);
+
+    void flush();
+
+    /** Closes this connection because a new one with the same client id took the session over. */
+    void takeOver();
+
+    /** Called once the session is attached, before any resend: sends CONNACK with the session-present flag. */
+    void sessionReady(Session session, boolean sessionPresent);
+}

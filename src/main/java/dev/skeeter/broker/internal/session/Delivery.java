@@ -1,0 +1,5 @@
+package dev.skeeter.broker.internal.session;
+
+/** A message on its way to one session, at the QoS it is delivered with (min of publish and subscription). */
+record Delivery(Message message, int qos) {
+}

@@ -1,0 +1,321 @@
+package dev.skeeter.broker.internal.session;
+
+import dev.skeeter.broker.internal.Metrics;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.PlatformDependent;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The broker-side state of one client id: subscriptions, outbound messages in flight and queued, inbound QoS 2
+ * packet ids awaiting PUBREL, and the connection it is attached to (none while offline).
+ *
+ * <p>Thread confinement: every field but the inbox is owned by the session's owner event loop (the loop of its
+ * current connection, or of its last one while offline). Other threads only call {@link #offer} and
+ * {@link #runOnOwner}; ownership moves, on the old owner, when a new connection attaches.
+ */
+public final class Session {
+    private final String clientId;
+    private final boolean persistent;
+    private final SessionRegistry registry;
+    private final Metrics metrics;
+    private final int maxInflight;
+    private final int maxQueued;
+
+    private volatile EventExecutor owner;
+    private final Queue<Delivery> inbox = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drainInbox;
+
+    // Owned by the owner loop from here on.
+    private ClientConnection connection;
+    private boolean ready;
+    private boolean discarded;
+    private final Map<String, Integer> subscriptions = new HashMap<>();
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final Set<Integer> awaitingPubrel = new HashSet<>();
+    private int nextPacketId = 1;
+
+    Session(String clientId, boolean persistent, EventExecutor owner, SessionRegistry registry) {
+        this.clientId = clientId;
+        this.persistent = persistent;
+        this.owner = owner;
+        this.registry = registry;
+        this.metrics = registry.metrics();
+        this.maxInflight = registry.maxInflight();
+        this.maxQueued = registry.maxQueued();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** True for clean session 0: the state outlives the connection [MQTT-3.1.2-4]. */
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    /** Runs {@code task} on the owner loop, following the session if ownership moved in the meantime. */
+    public void runOnOwner(Runnable task) {
+        EventExecutor current = owner;
+        if (current.inEventLoop()) {
+            task.run();
+        } else {
+            execute(current, () -> runOnOwner(task));
+        }
+    }
+
+    private static void execute(EventExecutor executor, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The broker is stopping and its loops are gone: nothing is left to deliver to.
+        }
+    }
+
+    /** Any thread: hands a message over for delivery; deliveries are drained and flushed in batches. */
+    public void offer(Message message, int qos) {
+        inbox.offer(new Delivery(message, qos));
+        if (drainScheduled.compareAndSet(false, true)) {
+            execute(owner, drainTask);
+        }
+    }
+
+    private void drainInbox() {
+        if (!owner.inEventLoop()) {
+            execute(owner, drainTask);
+            return;
+        }
+        // Cleared first: an offer racing with this drain schedules the next one.
+        drainScheduled.set(false);
+        boolean wrote = false;
+        for (Delivery d; (d = inbox.poll()) != null; ) {
+            wrote |= accept(d);
+        }
+        if (wrote) {
+            connection.flush();
+        }
+    }
+
+    /** Owner loop: sends now, queues, or drops (counted). Returns whether something was written. */
+    private boolean accept(Delivery d) {
+        if (discarded) {
+            metrics.dropped();
+            return false;
+        }
+        if (connection == null || !ready) {
+            if (connection == null && (d.qos() == 0 || !persistent)) {
+                // QoS 0 is not kept for offline clients (optional in [MQTT-3.1.2-5]; mosquitto does the same).
+                metrics.dropped();
+                return false;
+            }
+            enqueue(d);
+            return false;
+        }
+        if (!queue.isEmpty() || !connection.isWritable() || (d.qos() > 0 && inflight.size() >= maxInflight)) {
+            enqueue(d);
+            return false;
+        }
+        send(d);
+        return true;
+    }
+
+    private void enqueue(Delivery d) {
+        if (queue.size() >= maxQueued) {
+            metrics.dropped();
+        } else {
+            queue.add(d);
+        }
+    }
+
+    private void send(Delivery d) {
+        if (d.qos() == 0) {
+            connection.sendPublish(d.message(), 0, 0, false);
+            return;
+        }
+        int packetId = allocatePacketId();
+        inflight.put(packetId, new InflightMessage(packetId, d.message(), d.qos()));
+        connection.sendPublish(d.message(), d.qos(), packetId, false);
+    }
+
+    private int allocatePacketId() {
+        // inflight is bounded by maxInflight (< 65535), so a free id exists.
+        while (true) {
+            int id = nextPacketId;
+            nextPacketId = id == 65535 ? 1 : id + 1;
+            if (!inflight.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** Owner loop: sends queued messages while the window and the socket allow. */
+    public void pump() {
+        if (connection == null || !ready || discarded) {
+            return;
+        }
+        boolean wrote = false;
+        while (!queue.isEmpty() && connection.isWritable()) {
+            Delivery head = queue.peek();
+            if (head.qos() > 0 && inflight.size() >= maxInflight) {
+                break;
+            }
+            queue.poll();
+            send(head);
+            wrote = true;
+        }
+        if (wrote) {
+            connection.flush();
+        }
+    }
+
+    /** Owner loop: PUBACK for an outbound QoS 1 message. */
+    public void puback(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null && m.qos == 1) {
+            inflight.remove(packetId);
+            pump();
+        }
+    }
+
+    /** Owner loop: PUBREC for an outbound QoS 2 message; the caller answers PUBREL. */
+    public void pubrec(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null && m.qos == 2) {
+            m.released = true;
+        }
+    }
+
+    /** Owner loop: PUBCOMP ends an outbound QoS 2 flow. */
+    public void pubcomp(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null && m.released) {
+            inflight.remove(packetId);
+            pump();
+        }
+    }
+
+    /**
+     * Owner loop: an inbound QoS 2 PUBLISH. Returns true when it is new and must be routed, false when it is a
+     * resend of a message already routed and still awaiting PUBREL (exactly once, [MQTT-4.3.3-2]).
+     */
+    public boolean inboundQos2(int packetId) {
+        return awaitingPubrel.add(packetId);
+    }
+
+    /** Owner loop: PUBREL releases the packet id of an inbound QoS 2 message. */
+    public void inboundPubrel(int packetId) {
+        awaitingPubrel.remove(packetId);
+    }
+
+    /** Owner loop: records a subscription; returns the previous QoS or -1 (also registers it with the router). */
+    public int subscribe(String filter, int qos) {
+        Integer previous = subscriptions.put(filter, qos);
+        registry.router().subscribe(filter, this, qos);
+        return previous == null ? -1 : previous;
+    }
+
+    /** Owner loop. */
+    public boolean unsubscribe(String filter) {
+        if (subscriptions.remove(filter) == null) {
+            return false;
+        }
+        registry.router().unsubscribe(filter, this);
+        return true;
+    }
+
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    /**
+     * Owner (old) loop: attaches a new connection, closing the previous one (takeover [MQTT-3.1.4-2]), moves
+     * ownership to the new connection's loop, then calls {@link ClientConnection#sessionReady} there and resends
+     * what was in flight with DUP set [MQTT-4.4.0-1].
+     */
+    void attach(ClientConnection next, boolean sessionPresent) {
+        ClientConnection previous = connection;
+        if (previous != null && previous != next) {
+            previous.takeOver();
+        }
+        connection = next;
+        ready = false;
+        owner = next.eventLoop();
+        execute(next.eventLoop(), () -> {
+            if (connection != next) {
+                return; // taken over again before this ran
+            }
+            ready = true;
+            next.sessionReady(this, sessionPresent);
+            for (InflightMessage m : inflight.values()) {
+                if (m.released) {
+                    next.sendPubrel(m.packetId);
+                } else {
+                    next.sendPublish(m.message, m.qos, m.packetId, true);
+                }
+            }
+            next.flush();
+            pump();
+            drainInbox();
+        });
+    }
+
+    /** Any thread: the connection closed; a clean session ends with it [MQTT-3.1.2-6]. */
+    public void detach(ClientConnection closed) {
+        runOnOwner(() -> {
+            if (connection != closed) {
+                return;
+            }
+            connection = null;
+            ready = false;
+            if (!persistent) {
+                discard();
+                registry.remove(this);
+            }
+        });
+    }
+
+    /** Owner loop: the session ends; its subscriptions leave the router and its messages are dropped. */
+    void discard() {
+        if (discarded) {
+            return;
+        }
+        discarded = true;
+        for (String filter : subscriptions.keySet()) {
+            registry.router().unsubscribe(filter, this);
+        }
+        subscriptions.clear();
+        queue.clear();
+        inflight.clear();
+        awaitingPubrel.clear();
+        inbox.clear();
+        if (connection != null) {
+            ClientConnection c = connection;
+            connection = null;
+            c.takeOver();
+        }
+    }
+
+    /** Owner loop; for tests and stats. */
+    int queuedCount() {
+        return queue.size();
+    }
+
+    /** Owner loop; for tests and stats. */
+    int inflightCount() {
+        return inflight.size();
+    }
+
+    Iterator<String> filters() {
+        return subscriptions.keySet().iterator();
+    }
+}

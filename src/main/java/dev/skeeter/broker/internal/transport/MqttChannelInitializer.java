@@ -1,0 +1,45 @@
+package dev.skeeter.broker.internal.transport;
+
+import dev.skeeter.broker.internal.BrokerCore;
+import dev.skeeter.broker.internal.protocol.MqttConnectionHandler;
+import dev.skeeter.broker.internal.protocol.PacketLogHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import java.util.Set;
+
+/**
+ * The pipeline of one TCP connection: frame guard (flags, size, byte counts), Netty's decoder with the size limit,
+ * strict UTF-8 and long 3.1 client ids, the shared stateless encoder, the optional packet log, the connection.
+ * A keepalive idle handler is added in front once CONNECT says how long.
+ */
+public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
+    /** MQTT 3.1 capped client ids at 23 characters; real 3.1 clients send longer ones, as mosquitto accepts. */
+    private static final int MAX_CLIENT_ID_LENGTH = 65_535;
+
+    private final BrokerCore core;
+    private final Set<Channel> openChannels;
+
+    public MqttChannelInitializer(BrokerCore core, Set<Channel> openChannels) {
+        this.core = core;
+        this.openChannels = openChannels;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        openChannels.add(channel);
+        channel.closeFuture().addListener(f -> openChannels.remove(channel));
+        int maxPacketSize = core.config().maxPacketSize();
+        ChannelPipeline p = channel.pipeline();
+        p.addLast("guard", new FrameGuard(core.metrics(), maxPacketSize));
+        // Strict UTF-8: Netty would otherwise replace malformed bytes with U+FFFD [MQTT-1.5.3-1].
+        p.addLast("decoder", new MqttDecoder(maxPacketSize, MAX_CLIENT_ID_LENGTH, true));
+        p.addLast("encoder", MqttEncoder.INSTANCE);
+        if (core.config().logPackets()) {
+            p.addLast("packetLog", new PacketLogHandler(core.events()));
+        }
+        p.addLast("connection", new MqttConnectionHandler(core));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.skeeter.cli;
+
+import dev.skeeter.broker.Broker;
+import dev.skeeter.broker.BrokerConfig;
+import dev.skeeter.broker.BrokerConfigFile;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code skeeter broker}: runs the embedded broker in the foreground, shaped like {@code mosquitto}. */
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs an MQTT 3.1/3.1.1 broker in the foreground until Ctrl-C, like mosquitto.",
+            "Without a config file it listens on port 1883 on loopback only, as mosquitto 2 does."
+        })
+public final class BrokerCommand implements java.util.concurrent.Callable<Integer> {
+    static final String SERVICE_UNIT = "app/conf/skeeter.service";
+
+    @Option(names = {"-c", "--config-file"}, paramLabel = "FILE",
+            description = "Configuration file (mosquitto syntax: 'listener PORT [ADDRESS]', 'port PORT').")
+    private Path configFile;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+            description = "Listen on this port on loopback (default 1883 without a config file; 0 = any free port).")
+    private Integer port;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log every packet in and out, one line each.")
+    private boolean verbose;
+
+    @Option(names = {"-d", "--daemon"}, description = "Not supported: run under a service manager instead.")
+    private boolean daemon;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    /** Test hook: called with the running broker. */
+    Consumer<Broker> onStarted = broker -> { };
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        if (daemon) {
+            err.println("skeeter broker does not fork into the background: that is the service manager's job.");
+            err.println("Run it in the foreground under systemd with the unit in " + SERVICE_UNIT + ".");
+            err.flush();
+            return 1;
+        }
+        BrokerConfig config;
+        try {
+            config = buildConfig();
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Broker broker = Broker.create(config);
+        List<InetSocketAddress> addresses;
+        try {
+            addresses = broker.start().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            broker.stop();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            err.println("Error: cannot listen: " + cause.getMessage());
+            err.flush();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broker.stop();
+            return 1;
+        }
+        out.println("skeeter broker listening on " + addresses.stream()
+                .map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).collect(Collectors.joining(", ")));
+        out.flush();
+        Thread hook = new Thread(() -> {
+            stopRequested.complete(null);
+            broker.stop().orTimeout(10, TimeUnit.SECONDS).join();
+        }, "skeeter-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        onStarted.accept(broker);
+        stopRequested.join();
+        broker.stop().orTimeout(10, TimeUnit.SECONDS).join();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down (Ctrl-C): the hook is stopping the broker.
+        }
+        return 0;
+    }
+
+    /** Asks a running command to stop, as Ctrl-C does. */
+    void requestStop() {
+        stopRequested.complete(null);
+    }
+
+    private BrokerConfig buildConfig() throws IOException {
+        BrokerConfig.Builder builder = BrokerConfig.builder().logPackets(verbose);
+        if (configFile != null) {
+            if (!Files.isRegularFile(configFile)) {
+                throw new IOException("config file " + configFile + " not found");
+            }
+            BrokerConfigFile.parse(configFile, builder);
+        }
+        if (port != null) {
+            // As mosquitto 2: -p alone listens on loopback only.
+            builder.listener(port, null);
+        }
+        return builder.build();
+    }
+}
