@@ -94,6 +94,7 @@ public final class SubscribeView {
         qos.getItems().setAll(0, 1, 2);
         qos.setValue(vm.filterQosProperty().get());
         qos.valueProperty().addListener((obs, was, now) -> vm.filterQosProperty().set(now));
+        vm.filterQosProperty().addListener((obs, was, now) -> qos.setValue(now.intValue()));
         qos.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer q) {
