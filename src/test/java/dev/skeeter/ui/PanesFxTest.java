@@ -89,7 +89,7 @@ class PanesFxTest {
         robot.clickOn("#subscribe-filter").write(filter);
         robot.clickOn("#subscribe-button");
         until(() -> harness.subscribeVm.subscriptions().stream()
-                .anyMatch(s -> s.filter().equals(filter) && s.statusProperty().get().equals("QoS " + qos)));
+                .anyMatch(s -> s.filter().equals(filter) && s.statusProperty().get().equals("QoS " + qos + " granted")));
     }
 
     private void publishInternally(String topic, byte[] payload) {

@@ -196,6 +196,7 @@ public final class PublishView {
         TableView<PublishedEntry> table = new TableView<>(vm.published());
         table.setId("published");
         table.setPlaceholder(new Label("Nothing published yet"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Time", 95, e -> TIME.format(e.time())));
         table.getColumns().add(column("Topic", 180, PublishedEntry::topic));
         table.getColumns().add(column("QoS", 40, e -> Integer.toString(e.qos()) + (e.retain() ? " R" : "")));

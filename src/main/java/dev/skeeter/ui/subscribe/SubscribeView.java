@@ -73,11 +73,11 @@ public final class SubscribeView {
         root.getStylesheets().add(STYLESHEET);
         SplitPane messages = new SplitPane(createTable(), detail.root());
         messages.setOrientation(Orientation.VERTICAL);
-        messages.setDividerPositions(0.6);
+        messages.setDividerPositions(0.55);
         BorderPane right = new BorderPane(messages);
         right.setTop(createToolbar());
         SplitPane main = new SplitPane(createSubscriptions(), right);
-        main.setDividerPositions(0.27);
+        main.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         root.setCenter(main);
     }
@@ -130,7 +130,7 @@ public final class SubscribeView {
         title.getStyleClass().add("pane-title");
         VBox box = new VBox(6, title, form, error, list);
         box.setPadding(new Insets(8));
-        box.setMinWidth(260);
+        box.setMinWidth(300);
         return box;
     }
 
@@ -177,6 +177,17 @@ public final class SubscribeView {
             maxRows.getItems().add(vm.table().maxRowsProperty().get());
         }
         maxRows.setValue(vm.table().maxRowsProperty().get());
+        maxRows.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer rows) {
+                return rows == null ? "" : String.format("%,d rows", rows);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.replaceAll("[^0-9]", ""));
+            }
+        });
         maxRows.valueProperty().addListener((obs, was, now) -> vm.table().maxRowsProperty().set(now));
         maxRows.setTooltip(new Tooltip("How many of the newest messages the table keeps"));
         Label paused = new Label("Paused: new messages are counted, not shown");
@@ -198,7 +209,11 @@ public final class SubscribeView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(search, Priority.SOMETIMES);
         search.setPrefColumnCount(22);
-        HBox row1 = new HBox(6, search, scope, pause, follow, clear, export, new Label("Keep"), maxRows);
+        Label keep = new Label("Keep");
+        HBox row1 = new HBox(6, search, scope, pause, follow, clear, export, keep, maxRows);
+        // The search field gives way; buttons keep their labels whole.
+        row1.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        search.setMinWidth(140);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(10, counters, paused, spacer, status);
         row2.setAlignment(Pos.CENTER_LEFT);
@@ -232,19 +247,22 @@ public final class SubscribeView {
         colour.setId("column-colour");
         colour.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         colour.setCellFactory(c -> new ColourCell());
-        colour.setPrefWidth(14);
+        colour.setPrefWidth(16);
+        colour.setMinWidth(16);
+        colour.setMaxWidth(16);
         colour.setResizable(false);
         table.getColumns().add(colour);
-        table.getColumns().add(column("Time", "column-time", 95, MessageRow::time));
+        table.getColumns().add(column("Time", "column-time", 104, MessageRow::time));
         TableColumn<MessageRow, String> topic = column("Topic", "column-topic", 260, MessageRow::topic);
         table.getColumns().add(topic);
         table.getColumns().add(column("QoS", "column-qos", 45, r -> Integer.toString(r.message().qos())));
-        table.getColumns().add(column("Retain", "column-retain", 55, r -> r.message().retained() ? "R" : ""));
+        table.getColumns().add(column("Retain", "column-retain", 60, r -> r.message().retained() ? "R" : ""));
         table.getColumns().add(column("Size", "column-size", 70, r -> PayloadRenderer.sizeText(r.size())));
         TableColumn<MessageRow, String> preview = column("Payload", "column-payload", 400, MessageRow::preview);
         table.getColumns().add(preview);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
@@ -253,6 +271,9 @@ public final class SubscribeView {
         TableColumn<MessageRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        if (width < 200) {
+            column.setMinWidth(width);
+        }
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
     }

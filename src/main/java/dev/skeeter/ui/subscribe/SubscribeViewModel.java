@@ -150,7 +150,7 @@ public final class SubscribeViewModel {
                     } else if (!granted.isEmpty() && granted.get(0) == 0x80) {
                         item.setStatus("refused by the broker");
                     } else {
-                        item.setStatus("QoS " + (granted.isEmpty() ? item.qos() : granted.get(0)));
+                        item.setStatus("QoS " + (granted.isEmpty() ? item.qos() : granted.get(0)) + " granted");
                     }
                 }));
         saveColour(item);

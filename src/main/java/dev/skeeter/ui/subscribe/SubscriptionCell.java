@@ -54,6 +54,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
         box = new HBox(6, colour, text, count, mute, unsubscribe);
         box.setAlignment(Pos.CENTER_LEFT);
         setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        setPrefWidth(0); // fit the list's width instead of scrolling sideways
     }
 
     @Override
@@ -69,7 +70,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
             setGraphic(null);
             return;
         }
-        filter.setText(item.filter() + "  (QoS " + item.qos() + ")");
+        filter.setText(item.filter());
         colour.setValue(Color.web(item.colourProperty().get()));
         mute.selectedProperty().bindBidirectional(item.mutedProperty());
         status.textProperty().bind(item.statusProperty());

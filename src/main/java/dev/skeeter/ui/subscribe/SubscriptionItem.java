@@ -55,7 +55,7 @@ public final class SubscriptionItem {
         return count;
     }
 
-    /** "subscribing…", "QoS 1", "refused by the broker", or the error. */
+    /** "subscribing…", "QoS 1 granted", "refused by the broker", or the error. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

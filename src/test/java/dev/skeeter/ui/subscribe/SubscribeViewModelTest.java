@@ -92,7 +92,7 @@ class SubscribeViewModelTest {
         vm.filterQosProperty().set(1);
         assertThat(vm.addSubscription()).isTrue();
         SubscriptionItem item = vm.subscriptions().get(0);
-        pumpUntil(() -> item.statusProperty().get().equals("QoS 1"));
+        pumpUntil(() -> item.statusProperty().get().equals("QoS 1 granted"));
 
         MqttConnection publisher = fixture.connect(fixture.profile("pub"), Runnable::run);
         publisher.publish("home/kitchen", "21.5".getBytes(StandardCharsets.UTF_8), 1, false).get(5, TimeUnit.SECONDS);
