@@ -37,6 +37,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Both panes headless (Monocle) over a real connection to the embedded broker, driven like a user would. */
 class PanesFxTest {
+    static {
+        // TestFX sleeps 25 ms per typed character and moves the mouse in up to 200 steps: slow for no benefit here.
+        // Only effective when this class is the first to load TestFX's robots in the JVM; harmless otherwise.
+        System.setProperty("testfx.robot.write_sleep", "2");
+        System.setProperty("testfx.robot.move_max_count", "10");
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     @TempDir
     Path dir;
