@@ -1,6 +1,8 @@
 package dev.skeeter.profiles;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -127,6 +129,9 @@ public final class ProfileStore {
         if (readOnly) {
             throw new JsonFileStore.ReadOnlyFileException(problem.orElse(store.file() + " is read-only.")
                     + " Cannot import into it.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "cannot import profiles: no such file");
         }
         JsonFileStore.Loaded<ProfileFile> loaded =
                 new JsonFileStore<>(file, ProfileFile.class, ProfileFile.SCHEMA_VERSION, ProfileFile::empty).load();

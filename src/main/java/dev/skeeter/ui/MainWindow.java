@@ -270,8 +270,9 @@ public final class MainWindow {
     }
 
     private Tab createTab(WorkspaceViewModel workspace) {
-        WorkspaceView view = new WorkspaceView(workspace, services.panes().tabsFor(workspace), services.files(),
-                () -> windows.askPassword(workspace.profile()));
+        WorkspacePanes.Created panes = services.panes().create(workspace);
+        WorkspaceView view = new WorkspaceView(workspace, panes.tabs(), services.files(),
+                () -> windows.askPassword(workspace.profile()), panes.dispose());
         views.put(workspace, view);
         Tab tab = new Tab(workspace.title(), view.root());
         tab.setId("workspace-" + workspace.profile().id());

@@ -1,12 +1,36 @@
 package dev.skeeter.ui;
 
-/** The feature panes plugged into every workspace. */
-final class Panes {
+import dev.skeeter.profiles.AppStateStore;
+import dev.skeeter.ui.common.FileChooserService;
+import dev.skeeter.ui.publish.PublishView;
+import dev.skeeter.ui.publish.PublishViewModel;
+import dev.skeeter.ui.subscribe.SubscribeView;
+import dev.skeeter.ui.subscribe.SubscribeViewModel;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+
+/** The Publish and Subscribe panes (issue 7) plugged into every workspace. */
+public final class Panes {
     private Panes() {
     }
 
-    /** Publish and Subscribe are not merged yet: no tabs (no empty placeholders either). */
-    static WorkspacePanes standard() {
-        return WorkspacePanes.NONE;
+    public static WorkspacePanes standard(AppStateStore state, Executor background, FileChooserService files) {
+        return workspace -> {
+            Executor fx = Platform::runLater;
+            PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(), state, fx,
+                    background, files);
+            SubscribeViewModel subscribe = new SubscribeViewModel(workspace.connection(), workspace.profile(), state,
+                    fx, background, files);
+            Tab publishTab = new Tab("Publish", new PublishView(publish).root());
+            publishTab.setId("tab-publish");
+            Tab subscribeTab = new Tab("Subscribe", new SubscribeView(subscribe).root());
+            subscribeTab.setId("tab-subscribe");
+            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), () -> {
+                publish.dispose();
+                subscribe.dispose();
+            });
+        };
     }
 }

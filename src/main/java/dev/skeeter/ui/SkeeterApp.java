@@ -29,15 +29,16 @@ public final class SkeeterApp extends Application {
         UncaughtExceptionDialog.install();
         background = BackgroundExecutor.create();
         AppStateStore stateStore = AppStateStore.openDefault();
+        FxFileChooserService files = new FxFileChooserService(() -> stage);
         AppServices services = new AppServices(
                 ProfileStore.openDefault(),
                 stateStore,
                 new LocalBrokerService(),
                 ConnectionFactory.standard(),
                 CertificateDescriber::describe,
-                new FxFileChooserService(() -> stage),
+                files,
                 background,
-                Panes.standard(),
+                Panes.standard(stateStore, background, files),
                 url -> getHostServices().showDocument(url));
         ThemeManager themes = new ThemeManager(Look.fromSystemProperty(), Shell.rememberedTheme(stateStore.state()));
         shell = new Shell(services, themes);

@@ -60,7 +60,8 @@ public final class ScreenshotTour {
         ExecutorService background = Executors.newCachedThreadPool();
         LocalBrokerService broker = new LocalBrokerService();
         AppServices services = new AppServices(profiles, state, broker, ConnectionFactory.standard(),
-                CertificateDescriber::describe, new ScriptedFileChooserService(), background, WorkspacePanes.NONE,
+                CertificateDescriber::describe, new ScriptedFileChooserService(), background,
+                Panes.standard(state, background, new ScriptedFileChooserService()),
                 url -> { });
         Platform.startup(() -> { });
         Shell shell = fx(() -> {

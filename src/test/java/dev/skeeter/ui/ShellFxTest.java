@@ -59,6 +59,8 @@ class ShellFxTest extends FxRobot {
             awaitText("#workspace-state", "Connected");
             assertThat(lookup("#workspace-address").queryLabeled().getText())
                     .isEqualTo("tcp://127.0.0.1:" + broker.port());
+            assertThat(lookup("#workspace-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                    .extracting(javafx.scene.control.Tab::getText).containsExactly("Publish", "Subscribe", "Log");
 
             clickOn("#disconnect-button");
             awaitText("#workspace-state", "Disconnected");

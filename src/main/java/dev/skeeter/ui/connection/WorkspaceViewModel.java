@@ -36,6 +36,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * are handed over through the FX executor.
  */
 public final class WorkspaceViewModel {
+    /** Log lines reach the FX thread at most ten times a second, however many arrive. */
+    private static final java.time.Duration LOG_PACE = java.time.Duration.ofMillis(100);
+
     /** What the main window does for a workspace: swap its profile (and connection) when the port changes. */
     @FunctionalInterface
     public interface Host {
@@ -77,7 +80,7 @@ public final class WorkspaceViewModel {
         this.fx = fx;
         this.host = host;
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, background);
-        this.logBatcher = new FxBatcher<>(fx, 10_000, log::addAll);
+        this.logBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, log::addAll);
         this.state = new ReadOnlyObjectWrapper<>(this, "state", connection.state());
         clientId.set(displayClientId());
         this.listener = new ConnectionListener() {

@@ -5,7 +5,7 @@ import dev.skeeter.profiles.Profile;
 import dev.skeeter.profiles.ProfileStore;
 import dev.skeeter.ui.AppServices;
 import dev.skeeter.ui.Shell;
-import dev.skeeter.ui.WorkspacePanes;
+import dev.skeeter.ui.Panes;
 import dev.skeeter.ui.connection.ConnectionFactory;
 import dev.skeeter.ui.localbroker.LocalBrokerService;
 import dev.skeeter.ui.localbroker.PortProbe;
@@ -47,7 +47,7 @@ public final class ShellFixture implements AutoCloseable {
 
     public ShellFixture show(Function<Path, String> describer) throws Exception {
         AppServices services = new AppServices(profiles, state, localBroker, ConnectionFactory.standard(),
-                describer, files, background, WorkspacePanes.NONE, openedLinks::add);
+                describer, files, background, Panes.standard(state, background, files), openedLinks::add);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             shell = new Shell(services, themes);
