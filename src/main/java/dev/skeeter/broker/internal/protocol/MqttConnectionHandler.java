@@ -407,7 +407,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         if (cause instanceof MalformedPacketException) {
             close("protocol error: " + cause.getMessage(), true);
         } else if (cause instanceof IOException) {
-            close("socket error: " + cause.getMessage(), true);
+            close("socket error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), true);
         } else {
             close("error: " + cause, true);
         }
@@ -431,7 +431,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.detach(this);
         }
         core.clientDisconnected(context.channel(), reason);
-        String line = "Client " + (clientId == null ? "<unknown>" : clientId) + " from " + address()
+        String line = "Client " + (clientId == null || clientId.isEmpty() ? "<unknown>" : clientId) + " from " + address()
                 + " closed: " + reason;
         if (closeIsError && !takenOver) {
             core.events().warn(clientId, line);
