@@ -51,7 +51,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     /** The client id once known, for the packet log. */
     public static final AttributeKey<String> CLIENT_ID = AttributeKey.valueOf("skeeter.clientId");
     /** Netty's codec keeps the protocol version under this name; the encoder formats CONNACK by it. */
-    private static final AttributeKey<MqttVersion> NETTY_MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+    private static final AttributeKey<MqttVersion> NETTY_MQTT_VERSION =
+            AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
     private enum State { AWAITING_CONNECT, CONNECTING, CONNECTED, CLOSED }
 
@@ -431,8 +432,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.detach(this);
         }
         core.clientDisconnected(context.channel(), reason);
-        String line = "Client " + (clientId == null || clientId.isEmpty() ? "<unknown>" : clientId) + " from " + address()
-                + " closed: " + reason;
+        String who = clientId == null || clientId.isEmpty() ? "<unknown>" : clientId;
+        String line = "Client " + who + " from " + address() + " closed: " + reason;
         if (closeIsError && !takenOver) {
             core.events().warn(clientId, line);
         } else {
