@@ -1,6 +1,7 @@
 package dev.skeeter.ui.connection;
 
 import dev.skeeter.client.ConnectionEvent;
+import dev.skeeter.client.ConnectionException;
 import dev.skeeter.client.ConnectionFailure;
 import dev.skeeter.client.ConnectionListener;
 import dev.skeeter.client.ConnectionState;
@@ -255,9 +256,14 @@ public final class WorkspaceViewModel {
             busy.set(false);
             state.set(connection.state());
             clientId.set(displayClientId());
-            if (error != null && failure.get() == null) {
+            if (error != null) {
                 Throwable cause = unwrap(error);
-                failure.set(new ConnectionFailure(String.valueOf(cause.getMessage()), cause.toString(), List.of()));
+                if (cause instanceof ConnectionException explained) {
+                    failure.set(explained.failure()); // the client core's words, with the chain for TLS
+                } else if (failure.get() == null) {
+                    failure.set(new ConnectionFailure(String.valueOf(cause.getMessage()), cause.toString(),
+                            List.of()));
+                }
             }
         }));
     }
