@@ -35,13 +35,20 @@ public final class ShellFixture implements AutoCloseable {
     public Shell shell;
 
     public ShellFixture(Path configDir, List<Profile> userProfiles) throws Exception {
+        this(configDir, userProfiles, true);
+    }
+
+    /** With {@code fresh} false, the profiles and state a previous fixture left in the directory are kept. */
+    public ShellFixture(Path configDir, List<Profile> userProfiles, boolean fresh) throws Exception {
         profiles = ProfileStore.open(configDir.resolve("profiles.json"));
-        List<Profile> all = new ArrayList<>();
-        all.add(Profile.localBroker(PortProbe.freePort("127.0.0.1")));
-        all.addAll(userProfiles);
-        profiles.saveAll(all);
         state = AppStateStore.open(configDir.resolve("state.json"));
-        state.update(s -> s.withTheme("light")); // no OS detection racing the theme tests
+        if (fresh) {
+            List<Profile> all = new ArrayList<>();
+            all.add(Profile.localBroker(PortProbe.freePort("127.0.0.1")));
+            all.addAll(userProfiles);
+            profiles.saveAll(all);
+            state.update(s -> s.withTheme("light")); // no OS detection racing the theme tests
+        }
         themes = FxActions.call(() -> new ThemeManager(Look.PRIMER, Theme.LIGHT));
     }
 
