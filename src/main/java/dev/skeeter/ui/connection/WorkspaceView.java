@@ -49,7 +49,7 @@ public final class WorkspaceView {
         this.disposePanes = disposePanes;
         this.passwordPrompt = passwordPrompt;
         root.setId("workspace");
-        VBox top = new VBox(createHeader(), createPortOffer(), new FailureView(model.failureProperty()).root());
+        VBox top = new VBox(createHeader(), createPortOffer(), new FailureView(model.failureProperty(), model::dismissFailure).root());
         root.setTop(top);
         Tab log = new Tab("Log", new LogView(model.log(), files, "workspace").root());
         log.setId("tab-log");

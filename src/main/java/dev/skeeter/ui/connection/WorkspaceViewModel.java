@@ -216,6 +216,11 @@ public final class WorkspaceViewModel {
         }
     }
 
+    /** Hides the failure explanation (it stays in the Log tab). */
+    public void dismissFailure() {
+        failure.set(null);
+    }
+
     public void dismissPortOffer() {
         portOffer.set(null);
     }

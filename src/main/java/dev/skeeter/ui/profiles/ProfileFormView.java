@@ -126,10 +126,13 @@ final class ProfileFormView {
         }));
         s.add("Trust", trust);
         fileRow(s, "CA file", "profile-ca-file", form.caFile, form.caSummaryProperty(), ProfileField.CA_FILE,
-                CERT_FILTERS);
+                CERT_FILTERS).disableProperty().bind(form.trust.isNotEqualTo(Profile.TrustSource.CA_FILE));
+        var trustStore = form.trust.isNotEqualTo(Profile.TrustSource.TRUST_STORE);
         fileRow(s, "Trust store", "profile-trust-store", form.trustStoreFile, null, ProfileField.TRUST_STORE_FILE,
-                STORE_FILTERS);
-        s.add("Store password", password("profile-trust-store-password", form.trustStorePassword));
+                STORE_FILTERS).disableProperty().bind(trustStore);
+        PasswordField storePassword = password("profile-trust-store-password", form.trustStorePassword);
+        storePassword.disableProperty().bind(trustStore);
+        s.add("Store password", storePassword);
         ChoiceBox<Profile.ClientIdentity> identity = choice("profile-identity", Profile.ClientIdentity.values());
         identity.valueProperty().bindBidirectional(form.identity);
         identity.setConverter(converter(i -> switch (i) {
@@ -138,14 +141,20 @@ final class ProfileFormView {
             case KEY_STORE -> "Key store (PKCS#12/JKS)";
         }));
         s.add("Client identity", identity);
+        var pem = form.identity.isNotEqualTo(Profile.ClientIdentity.PEM);
+        var keyStore = form.identity.isNotEqualTo(Profile.ClientIdentity.KEY_STORE);
         fileRow(s, "Certificate", "profile-cert-file", form.certificateFile, form.certificateSummaryProperty(),
-                ProfileField.CERTIFICATE_FILE, CERT_FILTERS);
+                ProfileField.CERTIFICATE_FILE, CERT_FILTERS).disableProperty().bind(pem);
         fileRow(s, "Private key", "profile-key-file", form.keyFile, form.keySummaryProperty(), ProfileField.KEY_FILE,
-                CERT_FILTERS);
-        s.add("Key passphrase", password("profile-key-passphrase", form.keyPassphrase));
+                CERT_FILTERS).disableProperty().bind(pem);
+        PasswordField passphrase = password("profile-key-passphrase", form.keyPassphrase);
+        passphrase.disableProperty().bind(pem);
+        s.add("Key passphrase", passphrase);
         fileRow(s, "Key store", "profile-key-store", form.keyStoreFile, null, ProfileField.KEY_STORE_FILE,
-                STORE_FILTERS);
-        s.add("Key store password", password("profile-key-store-password", form.keyStorePassword));
+                STORE_FILTERS).disableProperty().bind(keyStore);
+        PasswordField keyStorePassword = password("profile-key-store-password", form.keyStorePassword);
+        keyStorePassword.disableProperty().bind(keyStore);
+        s.add("Key store password", keyStorePassword);
         ChoiceBox<String> version = new ChoiceBox<>();
         version.setId("profile-tls-version");
         version.getItems().setAll("TLSv1.3", "TLSv1.2");
@@ -200,7 +209,8 @@ final class ProfileFormView {
         return s;
     }
 
-    private void fileRow(FormSection s, String label, String id, StringProperty value,
+    /** A path field with Browse… and, for PEM files, the summary line; answers the row to enable/disable. */
+    private HBox fileRow(FormSection s, String label, String id, StringProperty value,
             ReadOnlyStringProperty summary, ProfileField field, String[] filters) {
         TextField path = text(id, value);
         Button browse = new Button("Browse…");
@@ -220,6 +230,7 @@ final class ProfileFormView {
             line.managedProperty().bind(summary.isNotEmpty());
             s.note(line);
         }
+        return row;
     }
 
     private static TextField text(String id, StringProperty value) {
