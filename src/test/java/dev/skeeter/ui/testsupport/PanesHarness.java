@@ -10,6 +10,7 @@ import dev.skeeter.ui.publish.PublishViewModel;
 import dev.skeeter.ui.subscribe.SubscribeView;
 import dev.skeeter.ui.subscribe.SubscribeViewModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,12 +65,17 @@ public final class PanesHarness implements AutoCloseable {
         this.connection = connection;
         FileChooserService files = new FileChooserService() {
             @Override
-            public Optional<Path> open(String title, String... extensions) {
+            public Optional<Path> openFile(String title, List<Filter> filters) {
                 return Optional.ofNullable(openAnswer);
             }
 
             @Override
-            public Optional<Path> save(String title, String initialName, String... extensions) {
+            public Optional<Path> chooseDirectory(String title) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
                 return Optional.ofNullable(saveAnswer);
             }
         };

@@ -1,0 +1,13 @@
+package dev.skeeter.ui;
+
+import dev.skeeter.ui.connection.WorkspaceViewModel;
+import java.util.List;
+import javafx.scene.control.Tab;
+
+/** Supplies a workspace's feature tabs (Publish, Subscribe) shown before its Log tab. FX thread only. */
+@FunctionalInterface
+public interface WorkspacePanes {
+    WorkspacePanes NONE = workspace -> List.of();
+
+    List<Tab> tabsFor(WorkspaceViewModel workspace);
+}
