@@ -48,6 +48,9 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
                 bound.colourProperty().set(toHex(colour.getValue()));
             }
         });
+        for (var control : new javafx.scene.control.Control[] {colour, count, mute, unsubscribe}) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the filter text gives way instead
+        }
         VBox text = new VBox(1, filter, status);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
