@@ -68,11 +68,6 @@ public final class SubscriptionItem {
         count.set(arrived.get());
     }
 
-    void resetCount() {
-        arrived.set(0);
-        count.set(0);
-    }
-
     @Override
     public String toString() {
         return filter;
