@@ -46,8 +46,13 @@ public final class ShellFixture implements AutoCloseable {
     }
 
     public ShellFixture show(Function<Path, String> describer) throws Exception {
+        return show(describer, WorkspacePanes.NONE);
+    }
+
+    /** With feature panes in every workspace (e.g. the app's Publish and Subscribe). */
+    public ShellFixture show(Function<Path, String> describer, WorkspacePanes panes) throws Exception {
         AppServices services = new AppServices(profiles, state, localBroker, ConnectionFactory.standard(),
-                describer, files, background, WorkspacePanes.NONE, openedLinks::add);
+                describer, files, background, panes, openedLinks::add);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             shell = new Shell(services, themes);
