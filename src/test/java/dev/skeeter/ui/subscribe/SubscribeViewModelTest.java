@@ -36,9 +36,10 @@ class SubscribeViewModelTest {
         }
     }
 
+    private final Profile offlineProfile = Profile.create("offline", "127.0.0.1", 1);
+
     private SubscribeViewModel offline() {
-        Profile profile = Profile.create("offline", "127.0.0.1", 1);
-        return create(new MqttConnection(profile, fx), profile);
+        return create(new MqttConnection(offlineProfile, fx), offlineProfile);
     }
 
     private SubscribeViewModel create(MqttConnection connection, Profile profile) {
@@ -234,5 +235,23 @@ class SubscribeViewModelTest {
         assertThat(csv).hasSize(2);
         assertThat(csv.get(0)).isEqualTo(MessageExporter.CSV_HEADER);
         assertThat(csv.get(1)).contains(",a/b,1,false,false,14,a/#,\"hello, \"\"world\"\"\"");
+    }
+
+    @Test
+    void aChangedColourMarksTheRowsAndIsRememberedForTheFilter() {
+        SubscribeViewModel vm = offline();
+        vm.filterTextProperty().set("a/#");
+        vm.addSubscription();
+        SubscriptionItem item = vm.subscriptions().get(0);
+        item.colourProperty().set("#123456");
+        vm.onMessage(Messages.text("a/b", "1", "a/#"));
+        fx.runAll();
+        assertThat(vm.table().rows().get(0).subscription().colourProperty().get()).isEqualTo("#123456");
+
+        vm.unsubscribe(item);
+        SubscribeViewModel again = offline();
+        again.filterTextProperty().set("a/#");
+        again.addSubscription();
+        assertThat(again.subscriptions().get(0).colourProperty().get()).isEqualTo("#123456");
     }
 }
