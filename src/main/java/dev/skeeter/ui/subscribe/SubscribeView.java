@@ -133,13 +133,14 @@ public final class SubscribeView {
         title.getStyleClass().add("pane-title");
         VBox box = new VBox(6, title, form, error, list);
         box.setPadding(new Insets(8));
-        box.setMinWidth(320);
+        box.setMinWidth(270);
         return box;
     }
 
     private Node createToolbar() {
         search.setId("search");
         search.setPromptText("Search (Ctrl+F): text, or a filter like a/+/c");
+        search.setTooltip(new Tooltip("Text matches topics and payloads; a filter with + or # matches topics"));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -217,7 +218,7 @@ public final class SubscribeView {
         HBox row1 = new HBox(6, search, scope, pause, follow, clear, export);
         // The search field gives way; buttons keep their labels whole.
         row1.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        search.setMinWidth(140);
+        search.setMinWidth(90);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(10, counters, paused, spacer, status, keep, maxRows);
         row2.setAlignment(Pos.CENTER_LEFT);
@@ -258,11 +259,12 @@ public final class SubscribeView {
         table.getColumns().add(colour);
         table.getColumns().add(column("Time", "column-time", 112, MessageRow::time));
         TableColumn<MessageRow, String> topic = column("Topic", "column-topic", 260, MessageRow::topic);
+        topic.setMinWidth(150);
         table.getColumns().add(topic);
         table.getColumns().add(column("QoS", "column-qos", 52, r -> Integer.toString(r.message().qos())));
         table.getColumns().add(column("Retain", "column-retain", 68, r -> r.message().retained() ? "R" : ""));
         table.getColumns().add(column("Size", "column-size", 70, r -> PayloadRenderer.sizeText(r.size())));
-        TableColumn<MessageRow, String> preview = column("Payload", "column-payload", 400, MessageRow::preview);
+        TableColumn<MessageRow, String> preview = column("Payload", "column-payload", 240, MessageRow::preview);
         table.getColumns().add(preview);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);

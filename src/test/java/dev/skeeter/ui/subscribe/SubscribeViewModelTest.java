@@ -254,4 +254,26 @@ class SubscribeViewModelTest {
         again.addSubscription();
         assertThat(again.subscriptions().get(0).colourProperty().get()).isEqualTo("#123456");
     }
+
+    @Test
+    void aSubscriptionMadeWhileDisconnectedIsSentOnConnect() throws Exception {
+        fixture = PaneFixture.start();
+        Profile profile = fixture.profile("late");
+        MqttConnection connection = new MqttConnection(profile, fx);
+        SubscribeViewModel vm = create(connection, profile);
+        vm.filterTextProperty().set("late/#");
+        vm.addSubscription();
+        SubscriptionItem item = vm.subscriptions().get(0);
+        pumpUntil(() -> item.statusProperty().get().startsWith("failed"));
+        assertThat(item.statusProperty().get()).endsWith("(retried on connect)");
+
+        try {
+            connection.connect();
+            pumpUntil(() -> item.statusProperty().get().equals("QoS 0 granted"));
+            fixture.broker().publish("late/x", new byte[] {1}, 0, false);
+            pumpUntil(() -> vm.table().rows().size() == 1);
+        } finally {
+            connection.close();
+        }
+    }
 }
