@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -99,6 +100,12 @@ class PanesFxTest {
                 .anyMatch(s -> s.filter().equals(filter) && s.statusProperty().get().equals("QoS " + qos + " granted")));
     }
 
+    /** Clicks the table cell showing {@code topic}, once the table has rendered it. */
+    private void clickRow(String topic) {
+        until(() -> robot.lookup(topic).tryQuery().isPresent());
+        robot.clickOn(topic);
+    }
+
     private void publishInternally(String topic, byte[] payload) {
         fixture.broker().publish(topic, payload, 1, false);
     }
@@ -159,11 +166,11 @@ class PanesFxTest {
         publishInternally("v/img", png.toByteArray());
         until(() -> harness.subscribeVm.table().rows().size() == 4);
 
-        robot.clickOn("v/text");
+        clickRow("v/text");
         until(() -> selectedViewer().equals("viewer-text")
                 && robot.lookup("#detail-text").queryAs(TextArea.class).getText().equals("plain words"));
 
-        robot.clickOn("v/json");
+        clickRow("v/json");
         until(() -> selectedViewer().equals("viewer-json")
                 && robot.lookup("#detail-json").queryAs(TextArea.class).getText().contains("\"values\": ["));
         @SuppressWarnings("unchecked")
@@ -171,14 +178,14 @@ class PanesFxTest {
         assertThat(fx(() -> tree.getRoot().getChildren().get(0).getValue())).isEqualTo("sensor: \"hall\"");
         assertThat(fx(() -> tree.getRoot().getChildren().get(1).getValue())).isEqualTo("values  [3]");
 
-        robot.clickOn("v/bin");
+        clickRow("v/bin");
         until(() -> selectedViewer().equals("viewer-hexdump")
                 && robot.lookup("#detail-hexdump").queryAs(TextArea.class).getText()
                         .startsWith("00000000  00 01 02 03"));
         robot.clickOn("#viewer-base64");
         until(() -> robot.lookup("#detail-base64").queryAs(TextArea.class).getText().startsWith("AAECAwQF"));
 
-        robot.clickOn("v/img");
+        clickRow("v/img");
         until(() -> selectedViewer().equals("viewer-image")
                 && robot.lookup("#detail-image").queryAs(ImageView.class).getImage() != null);
         assertThat(fx(() -> robot.lookup("#detail-image").queryAs(ImageView.class).getImage().getWidth()))
@@ -233,7 +240,7 @@ class PanesFxTest {
                 && Files.readAllLines(harness.saveAnswer).size() == 5);
         assertThat(Files.readAllLines(harness.saveAnswer).get(4)).contains("\"topic\":\"e/4\"", "payload 4");
 
-        robot.clickOn("e/1");
+        clickRow("e/1");
         robot.press(KeyCode.SHIFT).clickOn("e/2").release(KeyCode.SHIFT);
         harness.saveAnswer = dir.resolve("two.csv");
         robot.clickOn("#export").clickOn("Selected messages as CSV");
@@ -280,5 +287,58 @@ class PanesFxTest {
                 .release(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(harness.publishVm.published()).isEmpty();
+    }
+
+    @Test
+    void aTenMegabytePayloadOpensWithoutFreezingAndSaysItIsCut() throws Exception {
+        subscribe("big/#");
+        byte[] big = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        publishInternally("big/text", big);
+        until(() -> harness.subscribeVm.table().rows().size() == 1);
+
+        AtomicLong worstLateness = new AtomicLong();
+        var probes = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        probes.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            javafx.application.Platform.runLater(() ->
+                    worstLateness.accumulateAndGet(System.nanoTime() - posted, Math::max));
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        try {
+            clickRow("big/text");
+            until(() -> robot.lookup("#detail-note").queryAs(Label.class).getText().contains("of 10.0 MB"));
+            robot.clickOn("#viewer-hexdump");
+            until(() -> robot.lookup("#detail-note").queryAs(Label.class).getText().contains("of 10.0 MB")
+                    && !robot.lookup("#detail-hexdump").queryAs(TextArea.class).getText().isEmpty());
+        } finally {
+            probes.shutdownNow();
+        }
+        assertThat(fx(() -> robot.lookup("#detail-text").queryAs(TextArea.class).getLength()))
+                .isLessThanOrEqualTo(128 * 1024);
+        assertThat(robot.lookup("#detail-note").queryAs(Label.class).getStyleClass()).contains("truncated");
+        // Generous bound for a loaded CI machine; putting 10 MB into a TextArea would stall for many seconds.
+        assertThat(worstLateness.get()).isLessThan(TimeUnit.SECONDS.toNanos(2));
+    }
+
+    @Test
+    void theTableFollowsTheNewestUntilTheUserSelectsARow() throws Exception {
+        subscribe("f/#");
+        for (int i = 0; i < 60; i++) {
+            publishInternally("f/" + i, utf8("m" + i));
+        }
+        until(() -> harness.subscribeVm.table().rows().size() == 60);
+        until(() -> robot.lookup("#messages .table-row-cell").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getItem() != null
+                        && ((MessageRow) ((javafx.scene.control.TableRow<?>) n).getItem()).topic().equals("f/59")));
+        assertThat(robot.lookup("#follow").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+
+        clickRow("f/59");
+        assertThat(fx(() -> harness.subscribeVm.followNewestProperty().get())).isFalse();
+        publishInternally("f/60", utf8("m60"));
+        until(() -> harness.subscribeVm.table().rows().size() == 61);
+        assertThat(fx(() -> messages().getSelectionModel().getSelectedItem().topic())).isEqualTo("f/59");
+
+        robot.clickOn("#follow");
+        until(() -> harness.subscribeVm.followNewestProperty().get() && messages().getSelectionModel().isEmpty());
     }
 }

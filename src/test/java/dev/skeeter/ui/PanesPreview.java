@@ -4,6 +4,9 @@ import dev.skeeter.client.payload.PayloadFormat;
 import dev.skeeter.ui.subscribe.MessageRow;
 import dev.skeeter.ui.testsupport.PaneFixture;
 import dev.skeeter.ui.testsupport.PanesHarness;
+import dev.skeeter.ui.theme.Look;
+import dev.skeeter.ui.theme.Theme;
+import dev.skeeter.ui.theme.ThemeManager;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -24,7 +27,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A development window with both panes over the embedded broker and messages flowing (about 300 a second, after
- * 1,500 at start), for looking and screenshots: {@code -Dpreview.tab=subscribe|publish}. Not a test.
+ * 1,500 at start), for looking and screenshots: {@code -Dpreview.tab=subscribe|publish}, {@code -Dpreview.theme=light|dark},
+ * {@code -Dskeeter.look=primer|modena}. Not a test.
  */
 public final class PanesPreview {
     private static final String[] ROOMS = {"kitchen", "hall", "office", "bedroom", "garage", "attic"};
@@ -61,7 +65,10 @@ public final class PanesPreview {
 
             Stage stage = new Stage();
             stage.setTitle("Skeeter panes preview");
-            stage.setScene(harness.scene(1280, 800));
+            javafx.scene.Scene scene = harness.scene(1280, 800);
+            Theme theme = "dark".equals(System.getProperty("preview.theme")) ? Theme.DARK : Theme.LIGHT;
+            new ThemeManager(Look.fromSystemProperty(), theme).register(scene);
+            stage.setScene(scene);
             harness.tabs.getSelectionModel().select("publish".equals(tab) ? 1 : 0);
             stage.show();
         });

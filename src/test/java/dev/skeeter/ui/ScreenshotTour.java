@@ -61,7 +61,7 @@ public final class ScreenshotTour {
         LocalBrokerService broker = new LocalBrokerService();
         AppServices services = new AppServices(profiles, state, broker, ConnectionFactory.standard(),
                 CertificateDescriber::describe, new ScriptedFileChooserService(), background,
-                Panes.standard(state, background, new ScriptedFileChooserService()),
+                Panes.standard(state, new ScriptedFileChooserService(), background),
                 url -> { });
         Platform.startup(() -> { });
         Shell shell = fx(() -> {

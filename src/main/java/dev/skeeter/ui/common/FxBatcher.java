@@ -34,17 +34,23 @@ public final class FxBatcher<T> {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean poked = new AtomicBoolean();
     private final Executor fx;
     private final int capacity;
     private final long minIntervalNanos;
     private final Consumer<List<T>> sink;
     private volatile long lastDrainNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
+    /** Unpaced: drains as soon as the FX executor runs the task (fine for trickles such as log lines). */
+    public FxBatcher(Executor fx, int capacity, Consumer<List<T>> sink) {
+        this(fx, capacity, Duration.ZERO, sink);
+    }
+
     /**
      * @param fx          where the sink runs (Platform::runLater in the app, a direct or manual executor in tests)
      * @param capacity    most items waiting at once; further ones are dropped and counted
      * @param minInterval least time between two drains; {@link Duration#ZERO} drains as soon as possible
-     * @param sink        receives every drained batch, possibly empty after a {@link #poke}; FX thread
+     * @param sink        receives every drained batch; an empty one only after a {@link #poke}; FX thread
      */
     public FxBatcher(Executor fx, int capacity, Duration minInterval, Consumer<List<T>> sink) {
         if (capacity < 1) {
@@ -71,6 +77,7 @@ public final class FxBatcher<T> {
 
     /** Asks for a drain without an item, e.g. so counters shown beside a paused table still move. */
     public void poke() {
+        poked.set(true);
         schedule();
     }
 
@@ -115,6 +122,8 @@ public final class FxBatcher<T> {
             size.decrementAndGet();
             batch.add(t);
         }
-        sink.accept(batch);
+        if (poked.getAndSet(false) || !batch.isEmpty()) {
+            sink.accept(batch);
+        }
     }
 }

@@ -197,10 +197,10 @@ public final class PublishView {
         table.setId("published");
         table.setPlaceholder(new Label("Nothing published yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 95, e -> TIME.format(e.time())));
+        table.getColumns().add(column("Time", 112, e -> TIME.format(e.time())));
         table.getColumns().add(column("Topic", 180, PublishedEntry::topic));
-        table.getColumns().add(column("QoS", 40, e -> Integer.toString(e.qos()) + (e.retain() ? " R" : "")));
-        table.getColumns().add(column("Size", 60, e -> e.size() + " B"));
+        table.getColumns().add(column("QoS", 56, e -> Integer.toString(e.qos()) + (e.retain() ? " R" : "")));
+        table.getColumns().add(column("Size", 64, e -> e.size() + " B"));
         TableColumn<PublishedEntry, String> result = new TableColumn<>("Result");
         result.setPrefWidth(120);
         result.setCellValueFactory(c -> c.getValue().resultProperty());
@@ -217,6 +217,9 @@ public final class PublishView {
                                                               Function<PublishedEntry, String> value) {
         TableColumn<PublishedEntry, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        if (width < 150) {
+            column.setMinWidth(width);
+        }
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
     }

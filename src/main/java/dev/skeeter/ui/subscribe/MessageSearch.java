@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 public final class MessageSearch {
     /** What the search text is compared with. */
     public enum Scope {
-        TOPIC_AND_PAYLOAD("Topic and payload"), TOPIC("Topic"), PAYLOAD("Payload");
+        TOPIC_AND_PAYLOAD("Topic + payload"), TOPIC("Topic"), PAYLOAD("Payload");
 
         private final String label;
 

@@ -77,7 +77,7 @@ public final class SubscribeView {
         BorderPane right = new BorderPane(messages);
         right.setTop(createToolbar());
         SplitPane main = new SplitPane(createSubscriptions(), right);
-        main.setDividerPositions(0.3);
+        main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         root.setCenter(main);
     }
@@ -110,9 +110,12 @@ public final class SubscribeView {
         add.setId("subscribe-button");
         add.setDefaultButton(false);
         add.setOnAction(e -> vm.addSubscription());
-        HBox form = new HBox(6, filter, qos, add);
-        HBox.setHgrow(filter, Priority.ALWAYS);
-        form.setAlignment(Pos.CENTER_LEFT);
+        filter.setMaxWidth(Double.MAX_VALUE);
+        Region formSpacer = new Region();
+        HBox.setHgrow(formSpacer, Priority.ALWAYS);
+        HBox formButtons = new HBox(6, qos, formSpacer, add);
+        formButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(6, filter, formButtons);
         Label error = new Label();
         error.setId("subscribe-error");
         error.getStyleClass().add("form-error");
@@ -130,13 +133,14 @@ public final class SubscribeView {
         title.getStyleClass().add("pane-title");
         VBox box = new VBox(6, title, form, error, list);
         box.setPadding(new Insets(8));
-        box.setMinWidth(300);
+        box.setMinWidth(270);
         return box;
     }
 
     private Node createToolbar() {
         search.setId("search");
         search.setPromptText("Search (Ctrl+F): text, or a filter like a/+/c");
+        search.setTooltip(new Tooltip("Text matches topics and payloads; a filter with + or # matches topics"));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -207,15 +211,16 @@ public final class SubscribeView {
         status.textProperty().bind(vm.statusProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMaxWidth(Double.MAX_VALUE);
         search.setPrefColumnCount(22);
         Label keep = new Label("Keep");
-        HBox row1 = new HBox(6, search, scope, pause, follow, clear, export, keep, maxRows);
+        HBox row1 = new HBox(6, search, scope, pause, follow, clear, export);
         // The search field gives way; buttons keep their labels whole.
         row1.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        search.setMinWidth(140);
+        search.setMinWidth(90);
         row1.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(10, counters, paused, spacer, status);
+        HBox row2 = new HBox(10, counters, paused, spacer, status, keep, maxRows);
         row2.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, row1, row2);
         bar.setPadding(new Insets(8, 8, 4, 8));
@@ -252,13 +257,14 @@ public final class SubscribeView {
         colour.setMaxWidth(16);
         colour.setResizable(false);
         table.getColumns().add(colour);
-        table.getColumns().add(column("Time", "column-time", 104, MessageRow::time));
+        table.getColumns().add(column("Time", "column-time", 112, MessageRow::time));
         TableColumn<MessageRow, String> topic = column("Topic", "column-topic", 260, MessageRow::topic);
+        topic.setMinWidth(150);
         table.getColumns().add(topic);
-        table.getColumns().add(column("QoS", "column-qos", 45, r -> Integer.toString(r.message().qos())));
-        table.getColumns().add(column("Retain", "column-retain", 60, r -> r.message().retained() ? "R" : ""));
+        table.getColumns().add(column("QoS", "column-qos", 52, r -> Integer.toString(r.message().qos())));
+        table.getColumns().add(column("Retain", "column-retain", 68, r -> r.message().retained() ? "R" : ""));
         table.getColumns().add(column("Size", "column-size", 70, r -> PayloadRenderer.sizeText(r.size())));
-        TableColumn<MessageRow, String> preview = column("Payload", "column-payload", 400, MessageRow::preview);
+        TableColumn<MessageRow, String> preview = column("Payload", "column-payload", 240, MessageRow::preview);
         table.getColumns().add(preview);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);

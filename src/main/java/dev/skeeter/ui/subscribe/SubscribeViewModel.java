@@ -1,6 +1,8 @@
 package dev.skeeter.ui.subscribe;
 
+import dev.skeeter.client.ConnectionFailure;
 import dev.skeeter.client.ConnectionListener;
+import dev.skeeter.client.ConnectionState;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.client.ReceivedMessage;
 import dev.skeeter.client.SubscriptionRequest;
@@ -63,6 +65,13 @@ public final class SubscribeViewModel {
         @Override
         public void messageArrived(ReceivedMessage message) {
             onMessage(message);
+        }
+
+        @Override
+        public void stateChanged(ConnectionState previous, ConnectionState current, ConnectionFailure failure) {
+            if (current == ConnectionState.CONNECTED) {
+                fx.execute(SubscribeViewModel.this::retryFailedSubscriptions);
+            }
         }
     };
     private final FxBatcher<MessageRow> batcher;
@@ -143,18 +152,35 @@ public final class SubscribeViewModel {
         byFilter.put(filter, item);
         subscriptions.add(item);
         filterText.set("");
-        subscribeSafely(filter, item.qos()).whenComplete((granted, error) ->
+        saveColour(item);
+        sendSubscribe(item);
+        return true;
+    }
+
+    /** Subscriptions that failed (e.g. sent while disconnected; the core forgets those) are sent again on connect. */
+    void retryFailedSubscriptions() {
+        for (SubscriptionItem item : subscriptions) {
+            if (item.failed) {
+                sendSubscribe(item);
+            }
+        }
+    }
+
+    private void sendSubscribe(SubscriptionItem item) {
+        item.failed = false;
+        item.setStatus("subscribing…");
+        subscribeSafely(item.filter(), item.qos()).whenComplete((granted, error) ->
                 fx.execute(() -> {
                     if (error != null) {
-                        item.setStatus("failed: " + rootMessage(error));
+                        item.failed = true;
+                        item.setStatus("failed: " + rootMessage(error)
+                                + (connection.state() == ConnectionState.CONNECTED ? "" : " (retried on connect)"));
                     } else if (!granted.isEmpty() && granted.get(0) == 0x80) {
                         item.setStatus("refused by the broker");
                     } else {
                         item.setStatus("QoS " + (granted.isEmpty() ? item.qos() : granted.get(0)) + " granted");
                     }
                 }));
-        saveColour(item);
-        return true;
     }
 
     public void unsubscribe(SubscriptionItem item) {
@@ -197,8 +223,8 @@ public final class SubscribeViewModel {
     }
 
     public void export(List<MessageRow> rows, ExportFormat format) {
-        Optional<java.nio.file.Path> target = files.save("Export " + rows.size() + " messages",
-                format.defaultName(), format.pattern());
+        Optional<java.nio.file.Path> target = files.saveFile("Export " + rows.size() + " messages",
+                format.defaultName(), List.of(new FileChooserService.Filter(format.toString(), format.pattern())));
         if (target.isEmpty()) {
             return;
         }

@@ -11,7 +11,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 
 /** A subscription in the list: colour (changeable), filter, status, count, mute and unsubscribe. FX thread only. */
@@ -20,9 +20,10 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
     private final Label filter = new Label();
     private final Label status = new Label();
     private final Label count = new Label();
+    private final Tooltip statusTip = new Tooltip();
     private final ToggleButton mute = new ToggleButton("Mute");
     private final Button unsubscribe = new Button("✕");
-    private final HBox box;
+    private final GridPane box = new GridPane();
     private SubscriptionItem bound;
 
     SubscriptionCell(Consumer<SubscriptionItem> onUnsubscribe) {
@@ -32,6 +33,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
         filter.getStyleClass().add("subscription-filter");
         filter.setId("subscription-filter");
         status.getStyleClass().add("subscription-status");
+        status.setTooltip(statusTip); // the whole reason when the list is narrow
         count.getStyleClass().add("subscription-count");
         count.setId("subscription-count");
         mute.setId("subscription-mute");
@@ -48,11 +50,25 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
                 bound.colourProperty().set(toHex(colour.getValue()));
             }
         });
-        VBox text = new VBox(1, filter, status);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMinWidth(0);
-        box = new HBox(6, colour, text, count, mute, unsubscribe);
-        box.setAlignment(Pos.CENTER_LEFT);
+        for (var control : new javafx.scene.control.Control[] {colour, count, mute, unsubscribe}) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the filter text gives way instead
+        }
+        mute.getStyleClass().add("small"); // compact under AtlantaFX; ignored by Modena
+        unsubscribe.getStyleClass().add("small");
+        filter.setMinWidth(0);
+        status.setMinWidth(0);
+        HBox actions = new HBox(6, count, mute, unsubscribe);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        // Two lines, so the filter gets the whole width: colour | filter, then status | count, mute, unsubscribe.
+        box.setHgap(6);
+        box.setVgap(2);
+        box.add(colour, 0, 0, 1, 2);
+        box.add(filter, 1, 0, 2, 1);
+        box.add(status, 1, 1);
+        box.add(actions, 2, 1);
+        GridPane.setHgrow(filter, Priority.ALWAYS);
+        GridPane.setHgrow(status, Priority.ALWAYS);
+
         setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         setPrefWidth(0); // fit the list's width instead of scrolling sideways
     }
@@ -63,6 +79,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
         if (bound != null) {
             mute.selectedProperty().unbindBidirectional(bound.mutedProperty());
             status.textProperty().unbind();
+            statusTip.textProperty().unbind();
             count.textProperty().unbind();
         }
         bound = empty ? null : item;
@@ -74,6 +91,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
         colour.setValue(Color.web(item.colourProperty().get()));
         mute.selectedProperty().bindBidirectional(item.mutedProperty());
         status.textProperty().bind(item.statusProperty());
+        statusTip.textProperty().bind(item.statusProperty());
         count.textProperty().bind(Bindings.format("%,d", item.countProperty()));
         setGraphic(box);
     }

@@ -25,6 +25,8 @@ public final class SubscriptionItem {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("subscribing…");
     final AtomicLong arrived = new AtomicLong();
     volatile boolean mutedNow;
+    /** The last subscribe failed; FX thread only. */
+    boolean failed;
 
     SubscriptionItem(String filter, int qos, String colour) {
         this.filter = filter;
@@ -66,11 +68,6 @@ public final class SubscriptionItem {
 
     void refreshCount() {
         count.set(arrived.get());
-    }
-
-    void resetCount() {
-        arrived.set(0);
-        count.set(0);
     }
 
     @Override

@@ -80,6 +80,12 @@ public final class SubscribeFloodBenchmark {
             payload[i] = (byte) ('a' + i % 26);
         }
         AtomicLong published = new AtomicLong();
+        var threads = ManagementFactory.getThreadMXBean();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
+        long fxCpuStart = threads.getThreadCpuTime(fxThread);
+        long renderCpuStart = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
         long perTick = Math.max(1, rate / 1_000);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -129,6 +135,8 @@ public final class SubscribeFloodBenchmark {
         }
         publisher.cancel(false);
         long floodNanos = System.nanoTime() - start;
+        long fxCpu = threads.getThreadCpuTime(fxThread) - fxCpuStart;
+        long renderCpu = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread) - renderCpuStart;
         // Let the pipeline empty: broker queue -> client -> pane queue -> table.
         long settleDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         long lastTotal = -1;
@@ -189,6 +197,11 @@ public final class SubscribeFloodBenchmark {
         System.out.println("worst FX lateness per second since start (s:ms):" + perSecond);
         System.out.printf(Locale.ROOT, "pause click -> shown:       %.1f ms (table moved by %,d rows in the paused second)%n",
                 pauseDelay / 1e6, shownAfterPause - shownAtPause);
+        System.out.printf(Locale.ROOT, "FX thread CPU:              %.0f%% of one core (renderer thread %.0f%%)"
+                + " - load-independent cost of the flood%n", 100.0 * fxCpu / floodNanos, 100.0 * renderCpu / floodNanos);
+        System.out.printf(Locale.ROOT, "machine load average:       %.1f on %d cores%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "heap after full GC:         %.1f MB (max %d MB)%n", heap / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576);
         FxToolkit.cleanupStages();

@@ -36,20 +36,26 @@ class SubscribeViewModelTest {
         }
     }
 
+    private final Profile offlineProfile = Profile.create("offline", "127.0.0.1", 1);
+
     private SubscribeViewModel offline() {
-        Profile profile = Profile.create("offline", "127.0.0.1", 1);
-        return create(new MqttConnection(profile, fx), profile);
+        return create(new MqttConnection(offlineProfile, fx), offlineProfile);
     }
 
     private SubscribeViewModel create(MqttConnection connection, Profile profile) {
         FileChooserService files = new FileChooserService() {
             @Override
-            public Optional<Path> open(String title, String... extensions) {
+            public Optional<Path> openFile(String title, List<Filter> filters) {
                 return Optional.empty();
             }
 
             @Override
-            public Optional<Path> save(String title, String initialName, String... extensions) {
+            public Optional<Path> chooseDirectory(String title) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
                 return Optional.ofNullable(exportTarget);
             }
         };
@@ -229,5 +235,45 @@ class SubscribeViewModelTest {
         assertThat(csv).hasSize(2);
         assertThat(csv.get(0)).isEqualTo(MessageExporter.CSV_HEADER);
         assertThat(csv.get(1)).contains(",a/b,1,false,false,14,a/#,\"hello, \"\"world\"\"\"");
+    }
+
+    @Test
+    void aChangedColourMarksTheRowsAndIsRememberedForTheFilter() {
+        SubscribeViewModel vm = offline();
+        vm.filterTextProperty().set("a/#");
+        vm.addSubscription();
+        SubscriptionItem item = vm.subscriptions().get(0);
+        item.colourProperty().set("#123456");
+        vm.onMessage(Messages.text("a/b", "1", "a/#"));
+        fx.runAll();
+        assertThat(vm.table().rows().get(0).subscription().colourProperty().get()).isEqualTo("#123456");
+
+        vm.unsubscribe(item);
+        SubscribeViewModel again = offline();
+        again.filterTextProperty().set("a/#");
+        again.addSubscription();
+        assertThat(again.subscriptions().get(0).colourProperty().get()).isEqualTo("#123456");
+    }
+
+    @Test
+    void aSubscriptionMadeWhileDisconnectedIsSentOnConnect() throws Exception {
+        fixture = PaneFixture.start();
+        Profile profile = fixture.profile("late");
+        MqttConnection connection = new MqttConnection(profile, fx);
+        SubscribeViewModel vm = create(connection, profile);
+        vm.filterTextProperty().set("late/#");
+        vm.addSubscription();
+        SubscriptionItem item = vm.subscriptions().get(0);
+        pumpUntil(() -> item.statusProperty().get().startsWith("failed"));
+        assertThat(item.statusProperty().get()).endsWith("(retried on connect)");
+
+        try {
+            connection.connect();
+            pumpUntil(() -> item.statusProperty().get().equals("QoS 0 granted"));
+            fixture.broker().publish("late/x", new byte[] {1}, 0, false);
+            pumpUntil(() -> vm.table().rows().size() == 1);
+        } finally {
+            connection.close();
+        }
     }
 }
