@@ -24,6 +24,9 @@ final class ConnectionFailures {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    static final String CLOSED_BY_BROKER = "the broker closed the connection (another client may have connected "
+            + "with the same client id, or the broker stopped)";
+
     private ConnectionFailures() {
     }
 
@@ -33,17 +36,40 @@ final class ConnectionFailures {
         return new ConnectionFailure("cannot prepare the connection: " + message, chain(e), List.of());
     }
 
+    /** No CONNACK within the profile's connect timeout. */
+    static ConnectionFailure timeout(Profile profile, Transports.Prepared prepared) {
+        ConnectionFailure described = describe(new java.net.SocketTimeoutException("connect timed out"), profile,
+                prepared);
+        return new ConnectionFailure(timeoutSummary(profile), described.detail(), described.serverChain());
+    }
+
+    private static String timeoutSummary(Profile profile) {
+        return "timed out: " + profile.host() + ":" + profile.port() + " did not answer within "
+                + profile.connectTimeoutSeconds() + " s";
+    }
+
     /** An established connection broke. */
     static ConnectionFailure lost(Throwable cause, Profile profile, Transports.Prepared prepared) {
         if (cause == null) {
             return new ConnectionFailure("the connection was lost", "", List.of());
         }
-        ConnectionFailure described = describe(cause, profile, prepared);
-        if (cause instanceof MqttException me && me.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
-                && me.getCause() == null) {
-            return new ConnectionFailure("the broker closed the connection", described.detail(), List.of());
+        // the handshake succeeded once: no TLS or connect-time explanation applies to a broken connection
+        String detail = chain(cause);
+        boolean closedByPeer = find(cause, EOFException.class) != null
+                || cause instanceof MqttException me && me.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                && me.getCause() == null;
+        if (closedByPeer) {
+            return new ConnectionFailure(CLOSED_BY_BROKER, detail, List.of());
         }
-        return described;
+        if (cause instanceof MqttException me && me.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+            return new ConnectionFailure("the broker stopped answering (no reply to keepalive pings)", detail,
+                    List.of());
+        }
+        java.net.SocketException broken = find(cause, java.net.SocketException.class);
+        if (broken != null) {
+            return new ConnectionFailure("the connection broke: " + broken.getMessage(), detail, List.of());
+        }
+        return describe(cause, profile, prepared);
     }
 
     static ConnectionFailure describe(Throwable error, Profile profile, Transports.Prepared prepared) {
@@ -103,7 +129,7 @@ final class ConnectionFailures {
         }
         if (find(error, SocketTimeoutException.class) != null
                 || error instanceof MqttException me && me.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
-            return "timed out: " + address + " did not answer within " + profile.connectTimeoutSeconds() + " s";
+            return timeoutSummary(profile);
         }
         if (find(error, EOFException.class) != null) {
             return "the broker closed the connection before answering (is " + address + " an MQTT "

@@ -33,15 +33,18 @@ final class EventDispatcher {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor own;
     private final Executor events;
+    private volatile Thread ownThread;
 
     EventDispatcher(String threadName, Executor events) {
         this.events = events;
         this.own = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
+            ownThread = t;
             return t;
         });
         own.setRemoveOnCancelPolicy(true);
+        own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Queues a state change or log event for the listeners. */
@@ -86,9 +89,19 @@ final class EventDispatcher {
         return own;
     }
 
-    /** Lets queued work finish, then ends the connection's thread. */
+    /**
+     * Lets queued work finish, then ends the connection's thread; waits up to a second for that unless called on
+     * that thread, so the last state change has been handed to the event executor when close() returns.
+     */
     void shutdown() {
         own.shutdown();
+        if (Thread.currentThread() != ownThread) {
+            try {
+                own.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void schedule() {

@@ -1,11 +1,11 @@
 package dev.skeeter.client;
 
 import dev.skeeter.profiles.Profile;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -41,16 +42,14 @@ public final class MqttConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     static final int MAX_INFLIGHT = 1000;
-    private static final long FIRST_RECONNECT_DELAY_MILLIS = 500;
-    private static final long MAX_RECONNECT_DELAY_MILLIS = 30_000;
 
     private final Profile profile;
     private final String clientId;
-    private final MqttAsyncClient client;
+    /** Replaced only when a connect attempt is abandoned (timeout): Paho cannot cancel one in progress. */
+    private volatile MqttAsyncClient client;
     private final EventDispatcher dispatcher;
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
-    /** Filter -> QoS asked for, in subscription order; guarded by itself. */
-    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final ActiveSubscriptions subscriptions = new ActiveSubscriptions();
     private final AtomicLong messagesIn = new AtomicLong();
     private final AtomicLong messagesOut = new AtomicLong();
 
@@ -59,7 +58,7 @@ public final class MqttConnection implements AutoCloseable {
     private boolean wantConnected;                                  // guarded by lock
     private char[] password;                                        // guarded by lock; kept for reconnects
     private ScheduledFuture<?> reconnectTask;                       // guarded by lock
-    private long reconnectDelayMillis = FIRST_RECONNECT_DELAY_MILLIS; // guarded by lock
+    private final Backoff backoff = new Backoff();                  // guarded by lock
     private volatile Transports.Prepared transport;
 
     public MqttConnection(Profile profile, Executor eventExecutor) {
@@ -67,12 +66,17 @@ public final class MqttConnection implements AutoCloseable {
         this.clientId = profile.clientId().isBlank() ? generateClientId() : profile.clientId();
         this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet(), eventExecutor);
         try {
-            this.client = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
+            this.client = newClient();
         } catch (MqttException | IllegalArgumentException e) {
             dispatcher.shutdown();
             throw new IllegalArgumentException("cannot use " + profile.serverUri() + ": " + e.getMessage(), e);
         }
-        client.setCallback(new PahoCallback());
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient created = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
+        created.setCallback(new PahoCallback(created));
+        return created;
     }
 
     /** "skeeter-" and 8 random hex digits: 16 characters, within MQTT 3.1's limit of 23. */
@@ -111,9 +115,7 @@ public final class MqttConnection implements AutoCloseable {
 
     /** The filters subscribed (or being subscribed) with their QoS, in subscription order. */
     public Map<String, Integer> activeSubscriptions() {
-        synchronized (subscriptions) {
-            return Map.copyOf(subscriptions);
-        }
+        return subscriptions.snapshot();
     }
 
     public void addListener(ConnectionListener listener) {
@@ -139,7 +141,7 @@ public final class MqttConnection implements AutoCloseable {
             }
             this.password = password == null ? null : password.clone();
             wantConnected = true;
-            reconnectDelayMillis = FIRST_RECONNECT_DELAY_MILLIS;
+            backoff.reset();
             transition(ConnectionState.CONNECTING, null);
         }
         emit(ConnectionEvent.info("connecting to " + profile.serverUri() + " as " + clientId
@@ -161,22 +163,60 @@ public final class MqttConnection implements AutoCloseable {
             return;
         }
         transport = prepared;
+        // Paho's async connect has no CONNACK timeout of its own: a silent server would leave it pending forever
+        AtomicBoolean settled = new AtomicBoolean();
+        int timeoutSeconds = profile.connectTimeoutSeconds();
+        ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : dispatcher.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                abortConnect();
+                connectFailed(result, reconnecting, ConnectionFailures.timeout(profile, prepared),
+                        new SocketTimeoutException("no CONNACK within " + timeoutSeconds + " s"));
+            }
+        }, timeoutSeconds * 1000L);
         try {
-            client.connect(prepared.options(), null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    boolean sessionPresent = token.getSessionPresent();
-                    dispatcher.runOwn(() -> connected(result, reconnecting, sessionPresent));
+            client.connect(prepared.options(), null, PahoActions.on(dispatcher::runOwn, token -> {
+                if (settle(settled, watchdog)) {
+                    connected(result, reconnecting, token.getSessionPresent());
+                } else {
+                    disconnectQuietly(token.getClient()); // too late: already reported as timed out
                 }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    dispatcher.runOwn(() -> connectFailed(result, reconnecting,
-                            ConnectionFailures.describe(error, profile, prepared), error));
+            }, (token, error) -> {
+                if (settle(settled, watchdog)) {
+                    connectFailed(result, reconnecting, ConnectionFailures.describe(error, profile, prepared), error);
                 }
-            });
+            }));
         } catch (MqttException e) {
-            connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
+            if (settle(settled, watchdog)) {
+                connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
+            }
+        }
+    }
+
+    private static boolean settle(AtomicBoolean settled, ScheduledFuture<?> watchdog) {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+        return settled.compareAndSet(false, true);
+    }
+
+    /** Abandons the pending attempt with its client; the next attempt starts on a fresh one. */
+    private void abortConnect() {
+        MqttAsyncClient abandoned = client;
+        try {
+            client = newClient();
+        } catch (MqttException e) {
+            LOG.warn("cannot create a Paho client", e);
+            return;
+        }
+        try {
+            abandoned.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            LOG.debug("aborting a timed-out connect failed", e);
+        }
+        try {
+            abandoned.close(true);
+        } catch (MqttException e) {
+            LOG.debug("closing an abandoned Paho client failed", e);
         }
     }
 
@@ -184,11 +224,11 @@ public final class MqttConnection implements AutoCloseable {
         synchronized (lock) {
             if (!wantConnected) {
                 // disconnect() was called while this attempt was under way
-                disconnectQuietly();
+                disconnectQuietly(client);
                 result.completeExceptionally(new IllegalStateException("disconnected while connecting"));
                 return;
             }
-            reconnectDelayMillis = FIRST_RECONNECT_DELAY_MILLIS;
+            backoff.reset();
             transition(ConnectionState.CONNECTED, null);
         }
         emit(ConnectionEvent.info((reconnecting ? "reconnected to " : "connected to ") + profile.serverUri()
@@ -223,8 +263,6 @@ public final class MqttConnection implements AutoCloseable {
 
     /** Called with lock held. */
     private void scheduleReconnect() {
-        long delay = reconnectDelayMillis;
-        reconnectDelayMillis = Math.min(MAX_RECONNECT_DELAY_MILLIS, reconnectDelayMillis * 2);
         reconnectTask = dispatcher.schedule(() -> {
             synchronized (lock) {
                 if (!wantConnected) {
@@ -232,15 +270,11 @@ public final class MqttConnection implements AutoCloseable {
                 }
             }
             attemptConnect(new CompletableFuture<>(), true);
-        }, delay);
+        }, backoff.nextDelayMillis());
     }
 
     private void resubscribe() {
-        List<SubscriptionRequest> again;
-        synchronized (subscriptions) {
-            again = subscriptions.entrySet().stream()
-                    .map(e -> new SubscriptionRequest(e.getKey(), e.getValue())).toList();
-        }
+        List<SubscriptionRequest> again = subscriptions.asRequests();
         if (!again.isEmpty()) {
             emit(ConnectionEvent.info("subscribing again to " + again.size() + " filter(s)"));
             subscribe(again);
@@ -257,9 +291,7 @@ public final class MqttConnection implements AutoCloseable {
             }
             if (profile.cleanSession()) {
                 // a persistent session keeps its subscriptions at the broker: remember them to name matches later
-                synchronized (subscriptions) {
-                    subscriptions.clear();
-                }
+                subscriptions.clear();
             }
             if (!client.isConnected()) {
                 transition(ConnectionState.DISCONNECTED, null);
@@ -268,17 +300,8 @@ public final class MqttConnection implements AutoCloseable {
             }
         }
         try {
-            client.disconnect(1000, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    dispatcher.runOwn(() -> disconnected(result));
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    dispatcher.runOwn(() -> disconnected(result));
-                }
-            });
+            client.disconnect(1000, null, PahoActions.on(dispatcher::runOwn, token -> disconnected(result),
+                    (token, error) -> disconnected(result)));
         } catch (MqttException e) {
             disconnected(result);
         }
@@ -293,9 +316,9 @@ public final class MqttConnection implements AutoCloseable {
         result.complete(null);
     }
 
-    private void disconnectQuietly() {
+    private static void disconnectQuietly(IMqttAsyncClient which) {
         try {
-            client.disconnect(0);
+            which.disconnect(0);
         } catch (MqttException e) {
             LOG.debug("disconnect after an abandoned connect failed", e);
         }
@@ -308,31 +331,24 @@ public final class MqttConnection implements AutoCloseable {
         }
         String[] filters = requests.stream().map(SubscriptionRequest::filter).toArray(String[]::new);
         int[] qos = requests.stream().mapToInt(SubscriptionRequest::qos).toArray();
-        synchronized (subscriptions) {
-            // remembered before the SUBACK: retained messages may arrive right behind it
-            requests.forEach(r -> subscriptions.put(r.filter(), r.qos()));
-        }
+        subscriptions.remember(requests); // before the SUBACK: retained messages may arrive right behind it
         CompletableFuture<List<Integer>> result = new CompletableFuture<>();
         try {
-            client.subscribe(filters, qos, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] granted = token.getGrantedQos();
-                    dispatcher.runOwn(() -> subscribed(requests, granted, result));
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    dispatcher.runOwn(() -> {
-                        forget(Arrays.asList(filters));
+            client.subscribe(filters, qos, null, PahoActions.on(dispatcher::runOwn,
+                    token -> subscribed(requests, token.getGrantedQos(), result), (token, error) -> {
+                        if (error instanceof MqttException me
+                                && me.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
+                            // Paho fails the token when the SUBACK refuses (0x80): report the grants instead
+                            subscribed(requests, token.getGrantedQos(), result);
+                            return;
+                        }
+                        subscriptions.forget(Arrays.asList(filters));
                         emit(ConnectionEvent.error("subscribe to " + String.join(", ", filters) + " failed: "
                                 + ConnectionFailures.brief(error)));
                         result.completeExceptionally(error);
-                    });
-                }
-            });
+                    }));
         } catch (MqttException e) {
-            forget(Arrays.asList(filters));
+            subscriptions.forget(Arrays.asList(filters));
             emit(ConnectionEvent.error("subscribe failed: " + ConnectionFailures.brief(e)));
             result.completeExceptionally(e);
         }
@@ -342,11 +358,11 @@ public final class MqttConnection implements AutoCloseable {
     private void subscribed(List<SubscriptionRequest> requests, int[] granted, CompletableFuture<List<Integer>> result) {
         List<Integer> grants = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            int g = granted != null && i < granted.length ? granted[i] : requests.get(i).qos();
+            int g = granted != null && i < granted.length ? granted[i] : 0x80;
             grants.add(g);
             String filter = requests.get(i).filter();
             if (g == 0x80) {
-                forget(List.of(filter));
+                subscriptions.forget(List.of(filter));
                 emit(ConnectionEvent.warn("the broker refused the subscription to " + filter));
             } else {
                 emit(ConnectionEvent.info("subscribed to " + filter + " (QoS " + g + ")"));
@@ -359,7 +375,7 @@ public final class MqttConnection implements AutoCloseable {
         if (filters.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        forget(filters);
+        subscriptions.forget(filters);
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
             client.unsubscribe(filters.toArray(String[]::new), null, completing(result, () ->
@@ -386,39 +402,10 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     private IMqttActionListener completing(CompletableFuture<Void> result, Runnable onSuccess) {
-        return new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                dispatcher.runOwn(() -> {
-                    onSuccess.run();
-                    result.complete(null);
-                });
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable error) {
-                dispatcher.runOwn(() -> result.completeExceptionally(error));
-            }
-        };
-    }
-
-    private void forget(List<String> filters) {
-        synchronized (subscriptions) {
-            filters.forEach(subscriptions::remove);
-        }
-    }
-
-    /** The active filters that match {@code topic}, in subscription order (several when filters overlap). */
-    List<String> matchedFilters(String topic) {
-        List<String> matched = new ArrayList<>(1);
-        synchronized (subscriptions) {
-            for (String filter : subscriptions.keySet()) {
-                if (TopicFilters.matches(filter, topic)) {
-                    matched.add(filter);
-                }
-            }
-        }
-        return matched;
+        return PahoActions.on(dispatcher::runOwn, token -> {
+            onSuccess.run();
+            result.complete(null);
+        }, (token, error) -> result.completeExceptionally(error));
     }
 
     /** Disconnects (without waiting for the broker more than a second) and releases the Paho client. */
@@ -432,7 +419,8 @@ public final class MqttConnection implements AutoCloseable {
         }
         try {
             if (client.isConnected()) {
-                client.disconnectForcibly(0, 1000, true);
+                // waited on Paho's token, not on our future: close() may run on this connection's own thread
+                client.disconnect(0).waitForCompletion(1000);
             }
         } catch (MqttException e) {
             LOG.debug("disconnect on close failed", e);
@@ -462,27 +450,31 @@ public final class MqttConnection implements AutoCloseable {
         dispatcher.post(() -> listeners.forEach(l -> l.event(event)));
     }
 
-    private void deliver(Consumer<ConnectionListener> call) {
-        dispatcher.postMessage(() -> listeners.forEach(call));
-    }
-
     /** Runs on Paho's threads: only counts, builds records and hands them on [never block here]. */
     private final class PahoCallback implements MqttCallback {
+        private final MqttAsyncClient source;
+
+        PahoCallback(MqttAsyncClient source) {
+            this.source = source;
+        }
+
         @Override
         public void connectionLost(Throwable cause) {
-            dispatcher.runOwn(() -> lost(cause));
+            if (source == client) {
+                dispatcher.runOwn(() -> lost(cause));
+            }
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             messagesIn.incrementAndGet();
             ReceivedMessage received = new ReceivedMessage(Instant.now(), topic, message.getQos(),
-                    message.isRetained(), message.isDuplicate(), message.getPayload(), matchedFilters(topic));
-            deliver(l -> l.messageArrived(received));
+                    message.isRetained(), message.isDuplicate(), message.getPayload(), subscriptions.matching(topic));
+            dispatcher.postMessage(() -> listeners.forEach(l -> l.messageArrived(received)));
         }
 
         @Override
-        public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+        public void deliveryComplete(IMqttDeliveryToken token) {
             // publish futures complete through their action listeners
         }
     }

@@ -105,9 +105,17 @@ public final class JsonFileStore<T> {
      * @throws IOException when writing fails; the old file is then left as it was
      */
     public synchronized void save(T value) throws IOException {
+        save(value, false);
+    }
+
+    /**
+     * As {@link #save(Object)}; with {@code replaceUnreadable} a file that cannot be read is replaced too. Only for
+     * a file the user explicitly chose to overwrite, such as an export target.
+     */
+    synchronized void save(T value, boolean replaceUnreadable) throws IOException {
         Objects.requireNonNull(value, "value");
-        Loaded<T> current = inspect();
-        if (current.readOnly()) {
+        Loaded<T> current = replaceUnreadable ? null : inspect();
+        if (current != null && current.readOnly()) {
             throw new ReadOnlyFileException(current.problem().orElse(file + " is read-only.")
                     + " Not saving, so it is left as it is.");
         }

@@ -107,13 +107,14 @@ public final class ProfileStore {
 
     /**
      * Writes the given profiles to {@code file} in the profiles file format (atomically, mode 0600). Without
-     * {@code includeSecrets}, passwords, key passphrases, store passwords and proxy passwords are left out.
+     * {@code includeSecrets}, passwords, key passphrases, store passwords and proxy passwords are left out. An
+     * existing file is replaced whatever it holds: the user chose it as the target.
      */
     public void exportTo(Path file, List<Profile> toExport, boolean includeSecrets) throws IOException {
         List<Profile> out = includeSecrets ? List.copyOf(toExport)
                 : toExport.stream().map(ProfileSecrets::strip).toList();
         new JsonFileStore<>(file, ProfileFile.class, ProfileFile.SCHEMA_VERSION, ProfileFile::empty)
-                .save(new ProfileFile(out));
+                .save(new ProfileFile(out), true);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.skeeter.profiles;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,7 +19,6 @@ final class StoreMapper {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // Convenience predicates such as Profile.isLocalBroker() or LastWill.isSet() are not data.
                 .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .build();

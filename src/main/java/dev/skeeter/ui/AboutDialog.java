@@ -19,8 +19,6 @@ public final class AboutDialog {
     public record BundledLibrary(String name, String licence, String url) {
     }
 
-    public static final String PROJECT_URL = "https://github.com/skeeter-mqtt/skeeter";
-
     public static final List<BundledLibrary> LIBRARIES = List.of(
             new BundledLibrary("OpenJFX 21", "GPL 2.0 with Classpath Exception", "https://openjfx.io"),
             new BundledLibrary("AtlantaFX 2.0.1", "MIT", "https://github.com/mkpaz/atlantafx"),
@@ -44,8 +42,9 @@ public final class AboutDialog {
         dialog.setHeaderText("Skeeter " + Version.get());
         Label blurb = new Label("A desktop MQTT toolbox: client, embeddable broker and command line in one jar.");
         blurb.setWrapText(true);
-        Hyperlink project = new Hyperlink(PROJECT_URL);
-        project.setOnAction(e -> openLink.accept(PROJECT_URL));
+        Label runtime = new Label("Java " + System.getProperty("java.version") + ", JavaFX "
+                + System.getProperty("javafx.runtime.version", "?"));
+        runtime.getStyleClass().add("muted");
         GridPane libs = new GridPane();
         libs.setId("about-libraries");
         libs.setHgap(16);
@@ -58,8 +57,8 @@ public final class AboutDialog {
         }
         Label heading = new Label("Bundled libraries");
         heading.getStyleClass().add("form-section-title");
-        VBox content = new VBox(8, blurb, project, heading, libs);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        VBox content = new VBox(8, blurb, runtime, heading, libs);
+        content.setPadding(new Insets(12, 16, 4, 16));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setId("about-dialog");

@@ -47,7 +47,7 @@ public final class MainViewModel implements WorkspaceViewModel.Host {
         showLocalBrokerOffer = Bindings.createBooleanBinding(
                 () -> !offerDismissed.get() && workspaces.isEmpty() && !profiles.hasUserProfiles(),
                 offerDismissed, workspaces, profiles.profiles());
-        profiles.profiles().addListener((ListChangeListener<Profile>) c -> closeWorkspacesOfRemovedProfiles());
+        profiles.profiles().addListener((ListChangeListener<Profile>) c -> followProfileChanges());
     }
 
     public ObservableList<Profile> profiles() {
@@ -152,18 +152,19 @@ public final class MainViewModel implements WorkspaceViewModel.Host {
 
     @Override
     public void replaceProfile(WorkspaceViewModel workspace, Profile updated, boolean connect) {
-        profiles.put(updated);
         int index = workspaces.indexOf(workspace);
-        if (index < 0) {
-            return;
+        if (index >= 0) {
+            workspace.close(background);
+            WorkspaceViewModel replacement = create(updated);
+            workspaces.set(index, replacement);
+            if (current.get() == workspace) {
+                current.set(replacement);
+            }
+            if (connect) {
+                replacement.connect();
+            }
         }
-        workspace.close(background);
-        WorkspaceViewModel replacement = create(updated);
-        workspaces.set(index, replacement);
-        current.set(replacement);
-        if (connect) {
-            replacement.connect();
-        }
+        profiles.put(updated); // after the swap, so followProfileChanges finds nothing left to do
     }
 
     private WorkspaceViewModel create(Profile profile) {
@@ -178,10 +179,19 @@ public final class MainViewModel implements WorkspaceViewModel.Host {
         return workspace;
     }
 
-    private void closeWorkspacesOfRemovedProfiles() {
+    /**
+     * A deleted profile closes its workspace; an edited one replaces the workspace's connection while it is not
+     * connected (a connected workspace keeps the settings it connected with until it is reopened).
+     */
+    private void followProfileChanges() {
         for (WorkspaceViewModel w : List.copyOf(workspaces)) {
-            if (profiles.find(w.profile().id()).isEmpty()) {
+            Optional<Profile> now = profiles.find(w.profile().id());
+            if (now.isEmpty()) {
                 close(w);
+            } else if (!now.get().equals(w.profile()) && !w.busyProperty().get()
+                    && (w.stateProperty().get() == ConnectionState.DISCONNECTED
+                        || w.stateProperty().get() == ConnectionState.FAILED)) {
+                replaceProfile(w, now.get(), false);
             }
         }
     }

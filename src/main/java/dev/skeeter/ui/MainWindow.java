@@ -137,15 +137,12 @@ public final class MainWindow {
         Button add = new Button("New…");
         add.setId("new-profile");
         add.setOnAction(e -> windows.newProfile());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(6, heading, spacer, add, edit);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(6, head, profileList.root());
+        HBox buttons = new HBox(6, add, edit);
+        VBox left = new VBox(6, heading, profileList.root(), buttons);
         VBox.setVgrow(profileList.root(), Priority.ALWAYS);
         left.getStyleClass().add("profile-pane");
         left.setPadding(new javafx.geometry.Insets(8));
-        left.setMinWidth(180);
+        left.setMinWidth(160);
 
         workspaceTabs.setId("workspaces");
         workspaceTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -154,7 +151,7 @@ public final class MainWindow {
 
         split.setId(MAIN_SPLIT_ID);
         split.getItems().setAll(left, right);
-        split.setDividerPositions(0.22);
+        split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(left, false);
         return split;
     }
@@ -270,8 +267,9 @@ public final class MainWindow {
     }
 
     private Tab createTab(WorkspaceViewModel workspace) {
-        WorkspaceView view = new WorkspaceView(workspace, services.panes().tabsFor(workspace), services.files(),
-                () -> windows.askPassword(workspace.profile()));
+        WorkspacePanes.Created panes = services.panes().create(workspace);
+        WorkspaceView view = new WorkspaceView(workspace, panes.tabs(), services.files(),
+                () -> windows.askPassword(workspace.profile()), panes.dispose());
         views.put(workspace, view);
         Tab tab = new Tab(workspace.title(), view.root());
         tab.setId("workspace-" + workspace.profile().id());

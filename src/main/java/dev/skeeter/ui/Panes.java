@@ -11,28 +11,26 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
 
-/** The feature panes plugged into every workspace: Publish and Subscribe. */
-final class Panes {
+/** The Publish and Subscribe panes (issue 7) plugged into every workspace. */
+public final class Panes {
     private Panes() {
     }
 
-    /**
-     * Publish and Subscribe tabs over the workspace's connection. The panes batch their own hand-over to the FX
-     * thread, so the connection's listeners should run on a non-FX thread ({@code ConnectionFactory.standard()}).
-     */
-    static WorkspacePanes standard(AppStateStore state, FileChooserService files, Executor background) {
+    public static WorkspacePanes standard(AppStateStore state, Executor background, FileChooserService files) {
         return workspace -> {
-            var publishVm = new PublishViewModel(workspace.connection(), workspace.profile(), state,
-                    Platform::runLater, background, files);
-            var subscribeVm = new SubscribeViewModel(workspace.connection(), workspace.profile(), state,
-                    Platform::runLater, background, files);
-            Tab publish = new Tab("Publish", new PublishView(publishVm).root());
-            publish.setId("tab-publish");
-            Tab subscribe = new Tab("Subscribe", new SubscribeView(subscribeVm).root());
-            subscribe.setId("tab-subscribe");
-            publish.setClosable(false);
-            subscribe.setClosable(false);
-            return List.of(publish, subscribe);
+            Executor fx = Platform::runLater;
+            PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(), state, fx,
+                    background, files);
+            SubscribeViewModel subscribe = new SubscribeViewModel(workspace.connection(), workspace.profile(), state,
+                    fx, background, files);
+            Tab publishTab = new Tab("Publish", new PublishView(publish).root());
+            publishTab.setId("tab-publish");
+            Tab subscribeTab = new Tab("Subscribe", new SubscribeView(subscribe).root());
+            subscribeTab.setId("tab-subscribe");
+            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), () -> {
+                publish.dispose();
+                subscribe.dispose();
+            });
         };
     }
 }

@@ -59,7 +59,16 @@ final class ProfileListView {
     void openSelected() {
         Profile p = list.getSelectionModel().getSelectedItem();
         if (p != null) {
-            model.open(p);
+            try {
+                model.open(p);
+            } catch (IllegalArgumentException e) {
+                // the client core refuses a profile it cannot use (e.g. a host Paho cannot parse)
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING, e.getMessage());
+                alert.setHeaderText("Cannot open " + p.name());
+                alert.initOwner(list.getScene().getWindow());
+                alert.show();
+            }
         }
     }
 

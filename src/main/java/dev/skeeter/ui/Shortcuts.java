@@ -18,7 +18,7 @@ public final class Shortcuts {
     /** One line of the F1 list. */
     public record Shortcut(KeyCombination keys, String action) {
         public String keysText() {
-            return keys.getDisplayText();
+            return keys.getDisplayText().replace("\u21b5", "Enter"); // JavaFX shows Enter as an arrow
         }
     }
 

@@ -21,6 +21,7 @@ public final class ShortcutsDialog {
         grid.setId("shortcut-list");
         grid.setHgap(24);
         grid.setVgap(6);
+        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
         int row = 0;
         for (Shortcuts.Shortcut s : Shortcuts.all()) {
             Label keys = new Label(s.keysText());

@@ -45,13 +45,16 @@ final class StateKeeper {
 
     void restoreWindow(Stage stage, SplitPane split) {
         AppState.WindowLayout w = store.state().window();
-        stage.setWidth(w.width());
-        stage.setHeight(w.height());
+        // never larger than the screen: the default 1200x800 would hang off a 1024x640 display
+        javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(w.width(), screen.getWidth()));
+        stage.setHeight(Math.min(w.height(), screen.getHeight()));
         if (w.hasPosition() && onSomeScreen(w.x(), w.y())) {
             stage.setX(w.x());
             stage.setY(w.y());
         } else {
-            stage.centerOnScreen();
+            stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
         }
         stage.setMaximized(w.maximized());
         List<Double> positions = w.dividerPositions().get(split.getId());

@@ -98,7 +98,9 @@ public final class Windows {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(title);
-        Scene scene = new Scene((Parent) content, width, height);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene((Parent) content, Math.min(width, screen.getWidth()),
+                Math.min(height, screen.getHeight()));
         themes.register(scene);
         stage.setScene(scene);
         return stage;

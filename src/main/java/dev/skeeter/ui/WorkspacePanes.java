@@ -7,7 +7,11 @@ import javafx.scene.control.Tab;
 /** Supplies a workspace's feature tabs (Publish, Subscribe) shown before its Log tab. FX thread only. */
 @FunctionalInterface
 public interface WorkspacePanes {
-    WorkspacePanes NONE = workspace -> List.of();
+    WorkspacePanes NONE = workspace -> new Created(List.of(), () -> { });
 
-    List<Tab> tabsFor(WorkspaceViewModel workspace);
+    /** The tabs, and what to run when the workspace closes (the panes stop listening). */
+    record Created(List<Tab> tabs, Runnable dispose) {
+    }
+
+    Created create(WorkspaceViewModel workspace);
 }

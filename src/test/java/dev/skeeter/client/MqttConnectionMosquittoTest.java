@@ -94,4 +94,29 @@ class MqttConnectionMosquittoTest {
             assertThat(connection.clientId()).matches("skeeter-[0-9a-f]{8}");
         }
     }
+
+    @Test
+    void lastWillIsPublishedWhenTheConnectionIsTakenOver() throws Exception {
+        RecordingListener watcher = new RecordingListener();
+        RecordingListener victim = new RecordingListener();
+        Profile withWill = profile().toBuilder().clientId("skeeter-will-test")
+                .lastWill(new Profile.LastWill("wills/skeeter", 1, false, "gone")).build();
+        try (MqttConnection observer = new MqttConnection(profile(), Runnable::run);
+             MqttConnection first = new MqttConnection(withWill, Runnable::run);
+             MqttConnection second = new MqttConnection(withWill.toBuilder().lastWill(null).build(), Runnable::run)) {
+            observer.addListener(watcher);
+            observer.connect().get(10, SECONDS);
+            observer.subscribe(List.of(new SubscriptionRequest("wills/#", 1))).get(10, SECONDS);
+            first.addListener(victim);
+            first.connect().get(10, SECONDS);
+
+            second.connect().get(10, SECONDS); // same client id: the broker drops the first connection
+
+            ReceivedMessage will = watcher.awaitMessage("wills/skeeter");
+            assertThat(will.payload()).asString(UTF_8).isEqualTo("gone");
+            victim.awaitState(ConnectionState.FAILED);
+            assertThat(victim.states.get(victim.states.size() - 1).failure().summary())
+                    .startsWith("the broker closed the connection");
+        }
+    }
 }

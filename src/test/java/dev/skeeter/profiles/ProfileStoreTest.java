@@ -144,6 +144,16 @@ class ProfileStoreTest {
     }
 
     @Test
+    void exportReplacesTheChosenFileWhateverItHeld() throws IOException {
+        Path target = dir.resolve("export.json");
+        Files.writeString(target, "notes, not JSON");
+
+        ProfileStore.open(dir.resolve("profiles.json")).exportTo(target, List.of(Profile.create("A", "a", 1)), false);
+
+        assertThat(Files.readString(target)).contains("\"name\" : \"A\"");
+    }
+
+    @Test
     void importGivesNewIdsOnlyToCollidingProfilesAndSkipsTheLocalBroker() throws IOException {
         Profile existing = ProfileFixtures.everyFieldSet("same-id");
         Profile fresh = Profile.create("Fresh", "f", 1);

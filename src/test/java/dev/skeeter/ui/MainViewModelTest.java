@@ -117,6 +117,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void editingTheProfileOfAClosedConnectionUpdatesItsWorkspace() {
+        Profile a = Profile.create("A", "localhost", 1883);
+        profiles.put(a);
+        WorkspaceViewModel before = main.open(a);
+
+        profiles.put(a.toBuilder().port(1884).build());
+
+        WorkspaceViewModel after = main.workspaces().get(0);
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.profile().port()).isEqualTo(1884);
+        assertThat(main.currentProperty().get()).isSameAs(after);
+    }
+
+    @Test
     void deletingAProfileClosesItsWorkspace() {
         Profile a = Profile.create("A", "localhost", 1883);
         profiles.put(a);

@@ -15,6 +15,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,8 @@ class ShellFxTest extends FxRobot {
             awaitText("#workspace-state", "Connected");
             assertThat(lookup("#workspace-address").queryLabeled().getText())
                     .isEqualTo("tcp://127.0.0.1:" + broker.port());
+            assertThat(lookup("#workspace-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                    .extracting(javafx.scene.control.Tab::getText).containsExactly("Publish", "Subscribe", "Log");
 
             clickOn("#disconnect-button");
             awaitText("#workspace-state", "Disconnected");
@@ -113,6 +116,35 @@ class ShellFxTest extends FxRobot {
         boolean shown = lookup(Shortcuts.NEW_PROFILE.getDisplayText()).tryQuery().isPresent();
         assertThat(shown).isTrue();
         push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void openWorkspacesWindowAndSplitAreRememberedForTheNextRun() throws Exception {
+        Profile a = Profile.create("Alpha", "127.0.0.1", 1883);
+        Profile b = Profile.create("Beta", "127.0.0.1", 1883);
+        fixture = new ShellFixture(configDir, List.of(a, b)).show(p -> "");
+        doubleClickOn("Beta");
+        doubleClickOn("Alpha");
+        dev.skeeter.ui.support.FxActions.run(() -> {
+            Stage stage = (Stage) lookup("#main-window").query().getScene().getWindow();
+            stage.setWidth(900);
+            stage.setHeight(600);
+            fixture.shell.window().mainSplit().setDividerPositions(0.3);
+            fixture.shell.shutdown();
+        });
+        var saved = fixture.state.state();
+        assertThat(saved.openWorkspaces()).containsExactly(b.id(), a.id());
+        assertThat(saved.lastProfileId()).isEqualTo(a.id());
+        assertThat(saved.window().width()).isEqualTo(900);
+        assertThat(saved.window().dividerPositions().get(MainWindow.MAIN_SPLIT_ID).get(0))
+                .isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        fixture.close();
+
+        fixture = new ShellFixture(configDir, List.of(a, b), false).show(p -> "");
+        assertThat(fixture.shell.model().openProfileIds()).containsExactly(b.id(), a.id());
+        assertThat(fixture.shell.model().currentProperty().get().profile().id()).isEqualTo(a.id());
+        Stage stage = (Stage) lookup("#main-window").query().getScene().getWindow();
+        assertThat(stage.getWidth()).isEqualTo(900);
     }
 
     private void awaitText(String query, String text) {

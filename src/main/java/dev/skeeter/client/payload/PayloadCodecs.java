@@ -203,7 +203,10 @@ public final class PayloadCodecs {
         int shown = Math.min(payload.length, Math.max(0, maxBytes));
         StringBuilder sb = new StringBuilder((shown / DUMP_WIDTH + 2) * 80);
         for (int line = 0; line < shown; line += DUMP_WIDTH) {
-            sb.append(String.format("%08x ", line));
+            for (int shift = 28; shift >= 0; shift -= 4) {
+                sb.append(HEX[(line >>> shift) & 0xf]);
+            }
+            sb.append(' ');
             for (int i = 0; i < DUMP_WIDTH; i++) {
                 if (i == DUMP_WIDTH / 2) {
                     sb.append(' ');

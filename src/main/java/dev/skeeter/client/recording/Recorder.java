@@ -1,14 +1,14 @@
 package dev.skeeter.client.recording;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.skeeter.client.ReceivedMessage;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,16 +32,18 @@ public final class Recorder implements AutoCloseable {
     });
 
     private final Path file;
-    private final Writer writer;
+    private final OutputStream out;
+    private final JsonGenerator generator;
     private final ScheduledFuture<?> flushTask;
     private long recorded;
     private boolean dirty;
     private boolean closed;
     private IOException failure;
 
-    private Recorder(Path file, Writer writer) {
+    private Recorder(Path file, OutputStream out) throws IOException {
         this.file = file;
-        this.writer = writer;
+        this.out = out;
+        this.generator = RecordingFormat.lineWriter(out); // buffers by itself
         this.flushTask = FLUSHER.scheduleWithFixedDelay(this::flushIfDirty, FLUSH_INTERVAL_MILLIS,
                 FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -61,10 +63,14 @@ public final class Recorder implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
+        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-        return new Recorder(file, writer);
+        try {
+            return new Recorder(file, out);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
     }
 
     public Path file() {
@@ -85,14 +91,18 @@ public final class Recorder implements AutoCloseable {
             throw new UncheckedIOException("Recording to " + file + " failed: " + failure.getMessage(), failure);
         }
         try {
-            writer.write(RecordingFormat.toLine(message));
-            writer.write('\n');
+            RecordingFormat.writeLine(generator, message);
             recorded++;
             dirty = true;
         } catch (IOException e) {
             failure = e;
             throw new UncheckedIOException("Recording to " + file + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Why recording stopped, if writing failed (a full disk, say): the app shows it. */
+    public synchronized Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Messages written so far. */
@@ -103,7 +113,7 @@ public final class Recorder implements AutoCloseable {
     /** Pushes buffered lines to the file now. */
     public synchronized void flush() throws IOException {
         if (!closed) {
-            writer.flush();
+            generator.flush();
             dirty = false;
         }
     }
@@ -111,7 +121,7 @@ public final class Recorder implements AutoCloseable {
     private synchronized void flushIfDirty() {
         if (dirty && !closed && failure == null) {
             try {
-                writer.flush();
+                generator.flush();
                 dirty = false;
             } catch (IOException e) {
                 failure = e;
@@ -126,7 +136,9 @@ public final class Recorder implements AutoCloseable {
         }
         closed = true;
         flushTask.cancel(false);
-        writer.close();
+        try (out) {
+            generator.close(); // flushes; the stream closes after it even when this throws
+        }
         if (failure != null) {
             throw failure;
         }

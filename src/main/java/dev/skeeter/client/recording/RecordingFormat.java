@@ -1,14 +1,18 @@
 package dev.skeeter.client.recording;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skeeter.client.ReceivedMessage;
 import dev.skeeter.client.payload.PayloadCodecs;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,27 +39,46 @@ final class RecordingFormat {
     private RecordingFormat() {
     }
 
-    static String toLine(ReceivedMessage m) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("time", m.arrival().toString());
-        node.put("topic", m.topic());
-        node.put("qos", m.qos());
-        node.put("retain", m.retained());
-        node.put("dup", m.duplicate());
-        ArrayNode filters = node.putArray("filters");
-        m.matchedFilters().forEach(filters::add);
+    /** A generator that writes lines to {@code out}; the caller flushes and closes it. */
+    static JsonGenerator lineWriter(OutputStream out) throws IOException {
+        JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        generator.setRootValueSeparator(null); // lines are separated by writeLine's own newline
+        return generator;
+    }
+
+    /** Writes one message as one line, newline included. JSON strings escape every newline inside them. */
+    static void writeLine(JsonGenerator g, ReceivedMessage m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("time", m.arrival().toString());
+        g.writeStringField("topic", m.topic());
+        g.writeNumberField("qos", m.qos());
+        g.writeBooleanField("retain", m.retained());
+        g.writeBooleanField("dup", m.duplicate());
+        g.writeArrayFieldStart("filters");
+        for (String filter : m.matchedFilters()) {
+            g.writeString(filter);
+        }
+        g.writeEndArray();
         if (PayloadCodecs.isValidUtf8(m.payload())) {
-            node.put("encoding", UTF8);
-            node.put("payload", new String(m.payload(), StandardCharsets.UTF_8));
+            g.writeStringField("encoding", UTF8);
+            g.writeStringField("payload", new String(m.payload(), StandardCharsets.UTF_8));
         } else {
-            node.put("encoding", BASE64);
-            node.put("payload", Base64.getEncoder().encodeToString(m.payload()));
+            g.writeStringField("encoding", BASE64);
+            g.writeStringField("payload", Base64.getEncoder().encodeToString(m.payload()));
         }
-        try {
-            return MAPPER.writeValueAsString(node); // one line: JSON strings escape every newline
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a recording line", e);
+        g.writeEndObject();
+        g.writeRaw('\n');
+    }
+
+    /** One line without its newline (for tests and tools). */
+    static String toLine(ReceivedMessage m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = lineWriter(out)) {
+            writeLine(g, m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toString(StandardCharsets.UTF_8).stripTrailing();
     }
 
     /** Parses one line; {@code lineNumber} (1-based) and {@code source} only go into the error message. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public final class Replay {
     private int inFlight;
     private long published;
     private ScheduledFuture<?> timer;
+    private boolean pumpQueued;
 
     Replay(List<ReceivedMessage> messages, boolean paced, Publisher publisher, ScheduledExecutorService scheduler,
             int maxInFlight) {
@@ -58,7 +60,7 @@ public final class Replay {
             done.complete(new Result(0, 0, Duration.ZERO));
             return;
         }
-        scheduler.execute(this::pump);
+        queuePump();
     }
 
     public CompletableFuture<Result> done() {
@@ -90,7 +92,15 @@ public final class Replay {
         }
     }
 
+    private synchronized void queuePump() {
+        if (!pumpQueued) {
+            pumpQueued = true;
+            scheduler.execute(this::pump);
+        }
+    }
+
     private synchronized void pump() {
+        pumpQueued = false;
         stopTimer(); // recomputed below; never two timers
         while (!done.isDone() && next < messages.size() && inFlight < maxInFlight) {
             ReceivedMessage m = messages.get(next);
@@ -107,6 +117,9 @@ public final class Replay {
             CompletableFuture<Void> sent;
             try {
                 sent = publisher.publish(m.topic(), m.payload(), m.qos(), m.retained());
+                if (sent == null) {
+                    sent = CompletableFuture.failedFuture(new IllegalStateException("the publisher returned null"));
+                }
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
@@ -120,8 +133,10 @@ public final class Replay {
             return;
         }
         if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
             done.completeExceptionally(new ReplayException("Publishing message " + (index + 1) + " of "
-                    + messages.size() + " (topic " + m.topic() + ") failed: " + error.getMessage(), error));
+                    + messages.size() + " (topic " + m.topic() + ") failed: " + cause.getMessage(), cause));
             stopTimer();
             return;
         }
@@ -130,7 +145,7 @@ public final class Replay {
             done.complete(new Result(messages.size(), published, Duration.ofNanos(System.nanoTime() - startNanos)));
         } else if (timer == null) {
             // Not inline: a publisher that completes synchronously would otherwise recurse once per message.
-            scheduler.execute(this::pump);
+            queuePump();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.skeeter.ui.common;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Runs tasks one after another, in submission order, on a shared executor (e.g. so saves never reorder). */
 public final class SerialExecutor implements Executor {
@@ -31,7 +32,13 @@ public final class SerialExecutor implements Executor {
     private synchronized void scheduleNext() {
         active = tasks.poll();
         if (active != null) {
-            executor.execute(active);
+            try {
+                executor.execute(active);
+            } catch (RejectedExecutionException e) {
+                // the executor is shutting down with the app: what is still queued cannot run any more
+                tasks.clear();
+                active = null;
+            }
         }
     }
 }

@@ -21,8 +21,9 @@ final class FailureView {
     private final Label detail = new Label();
     private final TextArea chain = new TextArea();
     private final TitledPane chainPane = new TitledPane("Server certificate chain", chain);
+    private final TitledPane detailPane = new TitledPane("Technical details", detail);
 
-    FailureView(ObservableValue<ConnectionFailure> failure) {
+    FailureView(ObservableValue<ConnectionFailure> failure, Runnable dismiss) {
         root.setId("failure-pane");
         root.getStyleClass().add("failure-pane");
         summary.setId("failure-summary");
@@ -33,10 +34,19 @@ final class FailureView {
         detail.setWrapText(true);
         chain.setId("failure-chain");
         chain.setEditable(false);
-        chain.setPrefRowCount(7);
+        chain.setPrefRowCount(6);
         chain.getStyleClass().add("certificate-text");
         chainPane.setExpanded(true);
-        root.getChildren().setAll(summary, detail, chainPane);
+        detailPane.setExpanded(false);
+        detailPane.setId("failure-detail-pane");
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Dismiss");
+        close.setId("failure-dismiss");
+        close.setOnAction(e -> dismiss.run());
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(10, summary, close);
+        javafx.scene.layout.HBox.setHgrow(summary, javafx.scene.layout.Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        root.getChildren().setAll(head, chainPane, detailPane);
         failure.addListener((obs, old, now) -> show(now));
         show(failure.getValue());
     }
@@ -54,8 +64,8 @@ final class FailureView {
         summary.setText(f.summary());
         boolean hasDetail = f.detail() != null && !f.detail().isBlank() && !f.detail().equals(f.summary());
         detail.setText(hasDetail ? f.detail() : "");
-        detail.setManaged(hasDetail);
-        detail.setVisible(hasDetail);
+        detailPane.setManaged(hasDetail);
+        detailPane.setVisible(hasDetail);
         List<CertificateSummary> certs = f.serverChain() == null ? List.of() : f.serverChain();
         chainPane.setVisible(!certs.isEmpty());
         chainPane.setManaged(!certs.isEmpty());
@@ -76,7 +86,12 @@ final class FailureView {
             if (c.subjectAltNames() != null && !c.subjectAltNames().isEmpty()) {
                 text.append("    names ").append(String.join(", ", c.subjectAltNames())).append('\n');
             }
-            text.append("    SHA-256 ").append(c.sha256Fingerprint()).append('\n');
+            String sha = c.sha256Fingerprint() == null ? "" : c.sha256Fingerprint();
+            int half = Math.min(sha.length(), (sha.length() + 1) / 3 / 2 * 3); // two lines, cut after a colon
+            text.append("    SHA-256 ").append(sha, 0, half).append('\n');
+            if (half < sha.length()) {
+                text.append("            ").append(sha.substring(half)).append('\n');
+            }
         }
         return text.toString();
     }

@@ -36,17 +36,20 @@ public final class WorkspaceView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Timeline ticker;
+    private final Runnable disposePanes;
 
     /**
      * @param extraTabs tabs shown before Log (Publish, Subscribe)
      * @param passwordPrompt asks the password when the profile keeps none; null answer cancels
+     * @param disposePanes    run when the workspace closes, so the extra tabs stop listening
      */
     public WorkspaceView(WorkspaceViewModel model, List<Tab> extraTabs, FileChooserService files,
-            Supplier<char[]> passwordPrompt) {
+            Supplier<char[]> passwordPrompt, Runnable disposePanes) {
         this.model = model;
+        this.disposePanes = disposePanes;
         this.passwordPrompt = passwordPrompt;
         root.setId("workspace");
-        VBox top = new VBox(createHeader(), createPortOffer(), new FailureView(model.failureProperty()).root());
+        VBox top = new VBox(createHeader(), createPortOffer(), new FailureView(model.failureProperty(), model::dismissFailure).root());
         root.setTop(top);
         Tab log = new Tab("Log", new LogView(model.log(), files, "workspace").root());
         log.setId("tab-log");
@@ -77,9 +80,10 @@ public final class WorkspaceView {
         }
     }
 
-    /** Stops the counters' timer; call when the workspace closes. */
+    /** Stops the counters' timer and the panes; call when the workspace closes. */
     public void dispose() {
         ticker.stop();
+        disposePanes.run();
     }
 
     private Node createHeader() {

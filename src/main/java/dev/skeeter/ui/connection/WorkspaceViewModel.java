@@ -1,6 +1,7 @@
 package dev.skeeter.ui.connection;
 
 import dev.skeeter.client.ConnectionEvent;
+import dev.skeeter.client.ConnectionException;
 import dev.skeeter.client.ConnectionFailure;
 import dev.skeeter.client.ConnectionListener;
 import dev.skeeter.client.ConnectionState;
@@ -36,6 +37,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * are handed over through the FX executor.
  */
 public final class WorkspaceViewModel {
+    /** Log lines reach the FX thread at most ten times a second, however many arrive. */
+    private static final java.time.Duration LOG_PACE = java.time.Duration.ofMillis(100);
+
     /** What the main window does for a workspace: swap its profile (and connection) when the port changes. */
     @FunctionalInterface
     public interface Host {
@@ -77,7 +81,7 @@ public final class WorkspaceViewModel {
         this.fx = fx;
         this.host = host;
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, background);
-        this.logBatcher = new FxBatcher<>(fx, 10_000, log::addAll);
+        this.logBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, log::addAll);
         this.state = new ReadOnlyObjectWrapper<>(this, "state", connection.state());
         clientId.set(displayClientId());
         this.listener = new ConnectionListener() {
@@ -212,6 +216,11 @@ public final class WorkspaceViewModel {
         }
     }
 
+    /** Hides the failure explanation (it stays in the Log tab). */
+    public void dismissFailure() {
+        failure.set(null);
+    }
+
     public void dismissPortOffer() {
         portOffer.set(null);
     }
@@ -252,9 +261,14 @@ public final class WorkspaceViewModel {
             busy.set(false);
             state.set(connection.state());
             clientId.set(displayClientId());
-            if (error != null && failure.get() == null) {
+            if (error != null) {
                 Throwable cause = unwrap(error);
-                failure.set(new ConnectionFailure(String.valueOf(cause.getMessage()), cause.toString(), List.of()));
+                if (cause instanceof ConnectionException explained) {
+                    failure.set(explained.failure()); // the client core's words, with the chain for TLS
+                } else if (failure.get() == null) {
+                    failure.set(new ConnectionFailure(String.valueOf(cause.getMessage()), cause.toString(),
+                            List.of()));
+                }
             }
         }));
     }

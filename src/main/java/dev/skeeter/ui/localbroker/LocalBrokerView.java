@@ -13,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -87,10 +86,11 @@ public final class LocalBrokerView {
     }
 
     private Node createLists() {
-        ListView<String> addresses = new ListView<>(model.addresses());
+        Label addresses = new Label();
         addresses.setId("broker-addresses");
-        addresses.setPrefHeight(70);
-        addresses.setPlaceholder(new Label("Not listening"));
+        addresses.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.addresses().isEmpty() ? "Not listening" : String.join(", ", model.addresses()),
+                model.addresses()));
         TableView<ClientInfo> clients = new TableView<>(model.clients());
         clients.setId("broker-clients");
         clients.setPlaceholder(new Label("No clients connected"));
@@ -101,9 +101,10 @@ public final class LocalBrokerView {
                 column("User", 120, c -> c.username() == null ? "" : c.username())));
         Label addressesTitle = new Label("Listening on");
         addressesTitle.getStyleClass().add("form-section-title");
+        javafx.scene.layout.HBox listening = new javafx.scene.layout.HBox(8, addressesTitle, addresses);
         Label clientsTitle = new Label("Connected clients");
         clientsTitle.getStyleClass().add("form-section-title");
-        VBox box = new VBox(6, addressesTitle, addresses, clientsTitle, clients);
+        VBox box = new VBox(8, listening, clientsTitle, clients);
         VBox.setVgrow(clients, Priority.ALWAYS);
         box.setPadding(new Insets(0, 10, 10, 10));
         return box;

@@ -29,6 +29,9 @@ import javafx.collections.ObservableList;
  * batches.
  */
 public final class LocalBrokerViewModel {
+    /** Log lines reach the FX thread at most ten times a second, however many arrive. */
+    private static final java.time.Duration LOG_PACE = java.time.Duration.ofMillis(100);
+
     private final LocalBrokerService service;
     private final Executor fx;
     private final StringProperty port = new SimpleStringProperty(this, "port",
@@ -50,22 +53,18 @@ public final class LocalBrokerViewModel {
         this.service = service;
         this.fx = fx;
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, background);
-        this.logBatcher = new FxBatcher<>(fx, 10_000, log::addAll);
-        this.refreshBatcher = new FxBatcher<>(fx, 10_000, ignored -> refresh());
+        this.logBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, log::addAll);
+        this.refreshBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, ignored -> refresh());
         port.addListener((obs, old, now) -> validatePort());
         service.addStateListener(() -> refreshBatcher.offer(Boolean.TRUE));
         service.addBrokerListener(new BrokerListener() {
             @Override
             public void clientConnected(ClientInfo client) {
-                logBatcher.offer(new LogEntry(Instant.now(), LogLevel.INFO, "Client " + client.clientId()
-                        + " connected from " + format(client.address())));
-                refreshBatcher.offer(Boolean.TRUE);
+                refreshBatcher.offer(Boolean.TRUE); // the broker logs the connect itself
             }
 
             @Override
             public void clientDisconnected(ClientInfo client, String reason) {
-                logBatcher.offer(new LogEntry(Instant.now(), LogLevel.INFO, "Client " + client.clientId()
-                        + " disconnected: " + reason));
                 refreshBatcher.offer(Boolean.TRUE);
             }
 

@@ -47,7 +47,8 @@ public final class LogView {
     private void createView(String idPrefix) {
         TableColumn<LogEntry, String> time = new TableColumn<>("Time");
         time.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().timeText()));
-        time.setPrefWidth(100);
+        time.setPrefWidth(118);
+        time.setMinWidth(110);
         TableColumn<LogEntry, LogLevel> level = new TableColumn<>("Level");
         level.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().level()));
         level.setCellFactory(c -> new LevelCell());
@@ -122,7 +123,7 @@ public final class LogView {
     }
 
     private void save() {
-        files.saveFile("Save log", "skeeter-log.txt", List.of(new FileChooserService.Filter("Text", "*.txt")))
+        files.save("Save log", "skeeter-log.txt", "*.txt", "*.log")
                 .ifPresent(path -> model.saveVisible(path).whenComplete((p, error) -> javafx.application.Platform
                         .runLater(() -> status.setText(error == null ? "Saved to " + p.getFileName()
                                 : "Could not save: " + error.getCause().getMessage()))));

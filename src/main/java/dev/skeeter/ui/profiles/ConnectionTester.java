@@ -46,8 +46,9 @@ public final class ConnectionTester {
             try {
                 connection.connect().join();
             } catch (CompletionException e) {
-                ConnectionFailure why = failure.get();
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
+                ConnectionFailure why = cause instanceof dev.skeeter.client.ConnectionException explained
+                        ? explained.failure() : failure.get();
                 return new Result(false, why != null ? why.summary() : String.valueOf(cause.getMessage()));
             }
             String id = connection.clientId();

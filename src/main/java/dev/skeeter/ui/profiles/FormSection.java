@@ -17,17 +17,14 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
-import org.controlsfx.validation.decoration.ValidationDecoration;
 
 /**
- * One section of the profile form: label/control rows, each validated field with an inline error line under it and
- * ControlsFX's error decoration on the control. FX thread only.
+ * One section of the profile form: label/control rows, each validated field with an inline error line under it, a
+ * red border on the control (AtlantaFX's {@code :danger} state) and the error as its tooltip. ControlsFX's
+ * decorations are not used: they replace the scene's root, which loses the theme's styling. FX thread only.
  */
 final class FormSection {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger"); // AtlantaFX's invalid state
-    private static final ValidationDecoration DECORATION = new GraphicValidationDecoration();
 
     private final GridPane grid = new GridPane();
     private final List<ObservableStringValue> errors = new ArrayList<>();
@@ -84,10 +81,6 @@ final class FormSection {
     private static void decorate(Control target, String error) {
         target.pseudoClassStateChanged(DANGER, error != null);
         target.setTooltip(error == null ? null : new Tooltip(error));
-        DECORATION.removeDecorations(target);
-        if (error != null) {
-            DECORATION.applyValidationDecoration(ValidationMessage.error(target, error));
-        }
     }
 
     static VBox wrap(Node... nodes) {

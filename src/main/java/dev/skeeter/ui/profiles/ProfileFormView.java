@@ -25,10 +25,8 @@ import javafx.util.StringConverter;
 
 /** The profile form in sections (General, Credentials, TLS, Last Will, Proxy, Advanced). FX thread only. */
 final class ProfileFormView {
-    private static final List<FileChooserService.Filter> CERT_FILTERS = List.of(
-            new FileChooserService.Filter("Certificates and keys", "*.pem", "*.crt", "*.cer", "*.key"));
-    private static final List<FileChooserService.Filter> STORE_FILTERS = List.of(
-            new FileChooserService.Filter("Key stores", "*.p12", "*.pfx", "*.jks"));
+    private static final String[] CERT_FILTERS = {"*.pem", "*.crt", "*.cer", "*.key"};
+    private static final String[] STORE_FILTERS = {"*.p12", "*.pfx", "*.jks"};
 
     private final ProfileFormViewModel form;
     private final FileChooserService files;
@@ -90,7 +88,7 @@ final class ProfileFormView {
         version.setConverter(converter(v -> "MQTT " + v.label()));
         s.add("Protocol", version);
         TextField clientId = text("profile-client-id", form.clientId);
-        clientId.setPromptText("empty: the broker assigns one");
+        clientId.setPromptText("empty: a random skeeter-… id per connection");
         Button generate = new Button("Generate");
         generate.setId("generate-client-id");
         generate.setOnAction(e -> form.generateClientId());
@@ -128,10 +126,13 @@ final class ProfileFormView {
         }));
         s.add("Trust", trust);
         fileRow(s, "CA file", "profile-ca-file", form.caFile, form.caSummaryProperty(), ProfileField.CA_FILE,
-                CERT_FILTERS);
+                CERT_FILTERS).disableProperty().bind(form.trust.isNotEqualTo(Profile.TrustSource.CA_FILE));
+        var trustStore = form.trust.isNotEqualTo(Profile.TrustSource.TRUST_STORE);
         fileRow(s, "Trust store", "profile-trust-store", form.trustStoreFile, null, ProfileField.TRUST_STORE_FILE,
-                STORE_FILTERS);
-        s.add("Store password", password("profile-trust-store-password", form.trustStorePassword));
+                STORE_FILTERS).disableProperty().bind(trustStore);
+        PasswordField storePassword = password("profile-trust-store-password", form.trustStorePassword);
+        storePassword.disableProperty().bind(trustStore);
+        s.add("Store password", storePassword);
         ChoiceBox<Profile.ClientIdentity> identity = choice("profile-identity", Profile.ClientIdentity.values());
         identity.valueProperty().bindBidirectional(form.identity);
         identity.setConverter(converter(i -> switch (i) {
@@ -140,14 +141,20 @@ final class ProfileFormView {
             case KEY_STORE -> "Key store (PKCS#12/JKS)";
         }));
         s.add("Client identity", identity);
+        var pem = form.identity.isNotEqualTo(Profile.ClientIdentity.PEM);
+        var keyStore = form.identity.isNotEqualTo(Profile.ClientIdentity.KEY_STORE);
         fileRow(s, "Certificate", "profile-cert-file", form.certificateFile, form.certificateSummaryProperty(),
-                ProfileField.CERTIFICATE_FILE, CERT_FILTERS);
+                ProfileField.CERTIFICATE_FILE, CERT_FILTERS).disableProperty().bind(pem);
         fileRow(s, "Private key", "profile-key-file", form.keyFile, form.keySummaryProperty(), ProfileField.KEY_FILE,
-                CERT_FILTERS);
-        s.add("Key passphrase", password("profile-key-passphrase", form.keyPassphrase));
+                CERT_FILTERS).disableProperty().bind(pem);
+        PasswordField passphrase = password("profile-key-passphrase", form.keyPassphrase);
+        passphrase.disableProperty().bind(pem);
+        s.add("Key passphrase", passphrase);
         fileRow(s, "Key store", "profile-key-store", form.keyStoreFile, null, ProfileField.KEY_STORE_FILE,
-                STORE_FILTERS);
-        s.add("Key store password", password("profile-key-store-password", form.keyStorePassword));
+                STORE_FILTERS).disableProperty().bind(keyStore);
+        PasswordField keyStorePassword = password("profile-key-store-password", form.keyStorePassword);
+        keyStorePassword.disableProperty().bind(keyStore);
+        s.add("Key store password", keyStorePassword);
         ChoiceBox<String> version = new ChoiceBox<>();
         version.setId("profile-tls-version");
         version.getItems().setAll("TLSv1.3", "TLSv1.2");
@@ -202,12 +209,13 @@ final class ProfileFormView {
         return s;
     }
 
-    private void fileRow(FormSection s, String label, String id, StringProperty value,
-            ReadOnlyStringProperty summary, ProfileField field, List<FileChooserService.Filter> filters) {
+    /** A path field with Browse… and, for PEM files, the summary line; answers the row to enable/disable. */
+    private HBox fileRow(FormSection s, String label, String id, StringProperty value,
+            ReadOnlyStringProperty summary, ProfileField field, String[] filters) {
         TextField path = text(id, value);
         Button browse = new Button("Browse…");
         browse.setId(id + "-browse");
-        browse.setOnAction(e -> files.openFile("Choose " + label.toLowerCase(java.util.Locale.ROOT), filters)
+        browse.setOnAction(e -> files.open("Choose " + label.toLowerCase(java.util.Locale.ROOT), filters)
                 .ifPresent(p -> value.set(p.toString())));
         HBox row = new HBox(6, path, browse);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -222,6 +230,7 @@ final class ProfileFormView {
             line.managedProperty().bind(summary.isNotEmpty());
             s.note(line);
         }
+        return row;
     }
 
     private static TextField text(String id, StringProperty value) {

@@ -57,6 +57,11 @@ public final class ThemeManager {
     public void register(Scene scene) {
         scenes.add(new WeakReference<>(scene));
         apply(scene.getStylesheets(), scene.getRoot());
+        // ControlsFX's decorations wrap the scene's root in their own pane: style the new root too
+        scene.rootProperty().addListener((obs, old, now) -> {
+            old.getStyleClass().remove(DARK_CLASS);
+            apply(scene.getStylesheets(), now);
+        });
     }
 
     /** Styles a root (a scene's or a dialog pane) now and on every later switch. */

@@ -45,8 +45,9 @@ class WorkspaceFxTest extends FxRobot {
                     assertThat(lookup("#failure-pane").query().isVisible()).isTrue());
             assertThat(lookup("#failure-summary").queryLabeled().getText()).isNotBlank();
             assertThat(lookup("#workspace-state").queryLabeled().getText()).isEqualTo("Failed");
-            assertThat(lookup("#failure-chain").queryAs(TextArea.class).getText()).contains("CN=untrusted.test")
-                    .contains("SHA-256");
+            await().atMost(5, SECONDS).untilAsserted(() -> assertThat(
+                    lookup("#failure-chain").queryAs(TextArea.class).getText()).contains("CN=untrusted.test")
+                    .contains("SHA-256"));
         }
     }
 

@@ -38,7 +38,8 @@ class LocalBrokerViewModelTest {
             await().atMost(10, SECONDS).untilAsserted(() ->
                     assertThat(model.clients()).extracting(ClientInfo::clientId).containsExactly("ui-test-client"));
             assertThat(model.statusProperty().get()).endsWith("1 client");
-            assertThat(model.log().allEntries()).anyMatch(e -> e.text().contains("ui-test-client"));
+            await().atMost(5, SECONDS).untilAsserted(() ->
+                    assertThat(model.log().allEntries()).anyMatch(e -> e.text().contains("ui-test-client")));
         }
 
         model.stop();

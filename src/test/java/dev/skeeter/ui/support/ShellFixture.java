@@ -5,7 +5,7 @@ import dev.skeeter.profiles.Profile;
 import dev.skeeter.profiles.ProfileStore;
 import dev.skeeter.ui.AppServices;
 import dev.skeeter.ui.Shell;
-import dev.skeeter.ui.WorkspacePanes;
+import dev.skeeter.ui.Panes;
 import dev.skeeter.ui.connection.ConnectionFactory;
 import dev.skeeter.ui.localbroker.LocalBrokerService;
 import dev.skeeter.ui.localbroker.PortProbe;
@@ -35,24 +35,26 @@ public final class ShellFixture implements AutoCloseable {
     public Shell shell;
 
     public ShellFixture(Path configDir, List<Profile> userProfiles) throws Exception {
+        this(configDir, userProfiles, true);
+    }
+
+    /** With {@code fresh} false, the profiles and state a previous fixture left in the directory are kept. */
+    public ShellFixture(Path configDir, List<Profile> userProfiles, boolean fresh) throws Exception {
         profiles = ProfileStore.open(configDir.resolve("profiles.json"));
-        List<Profile> all = new ArrayList<>();
-        all.add(Profile.localBroker(PortProbe.freePort("127.0.0.1")));
-        all.addAll(userProfiles);
-        profiles.saveAll(all);
         state = AppStateStore.open(configDir.resolve("state.json"));
-        state.update(s -> s.withTheme("light")); // no OS detection racing the theme tests
+        if (fresh) {
+            List<Profile> all = new ArrayList<>();
+            all.add(Profile.localBroker(PortProbe.freePort("127.0.0.1")));
+            all.addAll(userProfiles);
+            profiles.saveAll(all);
+            state.update(s -> s.withTheme("light")); // no OS detection racing the theme tests
+        }
         themes = FxActions.call(() -> new ThemeManager(Look.PRIMER, Theme.LIGHT));
     }
 
     public ShellFixture show(Function<Path, String> describer) throws Exception {
-        return show(describer, WorkspacePanes.NONE);
-    }
-
-    /** With feature panes in every workspace (e.g. the app's Publish and Subscribe). */
-    public ShellFixture show(Function<Path, String> describer, WorkspacePanes panes) throws Exception {
         AppServices services = new AppServices(profiles, state, localBroker, ConnectionFactory.standard(),
-                describer, files, background, panes, openedLinks::add);
+                describer, files, background, Panes.standard(state, background, files), openedLinks::add);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             shell = new Shell(services, themes);

@@ -51,7 +51,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     /** The client id once known, for the packet log. */
     public static final AttributeKey<String> CLIENT_ID = AttributeKey.valueOf("skeeter.clientId");
     /** Netty's codec keeps the protocol version under this name; the encoder formats CONNACK by it. */
-    private static final AttributeKey<MqttVersion> NETTY_MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+    private static final AttributeKey<MqttVersion> NETTY_MQTT_VERSION =
+            AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
     private enum State { AWAITING_CONNECT, CONNECTING, CONNECTED, CLOSED }
 
@@ -407,7 +408,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         if (cause instanceof MalformedPacketException) {
             close("protocol error: " + cause.getMessage(), true);
         } else if (cause instanceof IOException) {
-            close("socket error: " + cause.getMessage(), true);
+            close("socket error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), true);
         } else {
             close("error: " + cause, true);
         }
@@ -431,8 +432,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.detach(this);
         }
         core.clientDisconnected(context.channel(), reason);
-        String line = "Client " + (clientId == null ? "<unknown>" : clientId) + " from " + address()
-                + " closed: " + reason;
+        String who = clientId == null || clientId.isEmpty() ? "<unknown>" : clientId;
+        String line = "Client " + who + " from " + address() + " closed: " + reason;
         if (closeIsError && !takenOver) {
             core.events().warn(clientId, line);
         } else {

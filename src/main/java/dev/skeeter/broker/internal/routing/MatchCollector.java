@@ -20,6 +20,7 @@ final class MatchCollector implements ObjIntConsumer<Object> {
     private static final int KEEP_MAP_LIMIT = 1024;
 
     boolean busy;
+    final LevelKey levelKey = new LevelKey();
     private Object[] pendingNodes = new Object[16];
     private int[] pendingStarts = new int[16];
     private int pendingCount;
@@ -28,6 +29,7 @@ final class MatchCollector implements ObjIntConsumer<Object> {
 
     private Object[] mergedSubscribers = new Object[LINEAR_LIMIT];
     private int[] mergedQos = new int[LINEAR_LIMIT];
+    private int[] mergedHashes = new int[LINEAR_LIMIT];
     private int mergedCount;
     private Map<Object, Integer> mergedMap;
     private boolean useMap;
@@ -107,8 +109,9 @@ final class MatchCollector implements ObjIntConsumer<Object> {
             mergedMap.merge(subscriber, qos, Math::max);
             return;
         }
+        int hash = subscriber.hashCode(); // compared first: equals on distinct subscribers is the costly part
         for (int i = 0; i < mergedCount; i++) {
-            if (mergedSubscribers[i].equals(subscriber)) {
+            if (mergedHashes[i] == hash && mergedSubscribers[i].equals(subscriber)) {
                 if (qos > mergedQos[i]) {
                     mergedQos[i] = qos;
                 }
@@ -119,7 +122,9 @@ final class MatchCollector implements ObjIntConsumer<Object> {
             // A concurrent subscribe grew a set after it was sized; rare, so just grow.
             mergedSubscribers = Arrays.copyOf(mergedSubscribers, mergedCount * 2);
             mergedQos = Arrays.copyOf(mergedQos, mergedCount * 2);
+            mergedHashes = Arrays.copyOf(mergedHashes, mergedCount * 2);
         }
+        mergedHashes[mergedCount] = hash;
         mergedSubscribers[mergedCount] = subscriber;
         mergedQos[mergedCount] = qos;
         mergedCount++;
@@ -127,6 +132,7 @@ final class MatchCollector implements ObjIntConsumer<Object> {
 
     /** Forgets everything (no references kept to subscribers) and frees the collector for the next match. */
     void reset() {
+        levelKey.clear();
         Arrays.fill(pendingNodes, 0, pendingCount, null);
         pendingCount = 0;
         Arrays.fill(sets, 0, setCount, null);

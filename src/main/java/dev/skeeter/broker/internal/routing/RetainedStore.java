@@ -2,9 +2,9 @@ package dev.skeeter.broker.internal.routing;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The retained messages, one per topic, in a trie keyed by topic levels. Matching a filter walks only the branches
@@ -18,18 +18,9 @@ import java.util.function.BiConsumer;
  * @param <M> the stored message (immutable: it is handed to many subscribers)
  */
 public final class RetainedStore<M> {
-    private static final int STRIPES = 32; // power of two
-
-    private final Node<M> root = new Node<>(null, "");
-    private final Object[] stripeLocks = new Object[STRIPES];
+    private final Node<M> root = new Node<>(null, "", true);
+    private final StripedLocks locks = new StripedLocks();
     private final AtomicInteger size = new AtomicInteger();
-
-    public RetainedStore() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripeLocks[i] = new Object();
-        }
-        root.children = new ConcurrentHashMap<>();
-    }
 
     /**
      * Stores {@code message} as the retained message of {@code topic}, replacing any previous one. An empty retained
@@ -40,11 +31,11 @@ public final class RetainedStore<M> {
     public void put(String topic, M message) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(message, "message");
-        synchronized (lockFor(topic)) {
+        synchronized (locks.forFirstLevel(topic)) {
             Node<M> node = root;
             int start = 0;
             while (start <= topic.length()) {
-                int end = SubscriptionTrie.levelEnd(topic, start);
+                int end = Topics.levelEnd(topic, start);
                 node = node.childForUpdate(topic.substring(start, end));
                 start = end + 1;
             }
@@ -62,7 +53,7 @@ public final class RetainedStore<M> {
      */
     public boolean remove(String topic) {
         Objects.requireNonNull(topic, "topic");
-        synchronized (lockFor(topic)) {
+        synchronized (locks.forFirstLevel(topic)) {
             Node<M> node = find(topic);
             if (node == null || node.entry == null) {
                 return false;
@@ -70,12 +61,8 @@ public final class RetainedStore<M> {
             node.entry = null;
             size.decrementAndGet();
             while (node != root && node.isEmpty()) {
-                Node<M> parent = node.parent;
-                parent.children.remove(node.level, node);
-                if (parent != root && parent.children.isEmpty()) {
-                    parent.children = null;
-                }
-                node = parent;
+                node.parent.removeChild(node);
+                node = node.parent;
             }
             return true;
         }
@@ -93,10 +80,12 @@ public final class RetainedStore<M> {
      * {@code topicFilter}, on the calling thread. A filter starting with '+' or '#' does not return topics starting
      * with '$' [MQTT-4.7.2-1]; "sport/#" also returns "sport". The order is unspecified.
      */
+    @SuppressWarnings("unchecked") // children of a Node<M> are Node<M>
     public void match(String topicFilter, BiConsumer<String, M> visitor) {
         int length = topicFilter.length();
         var pendingNodes = new ArrayDeque<Node<M>>();
         var pendingStarts = new ArrayDeque<Integer>();
+        var key = new LevelKey();
         pendingNodes.push(root);
         pendingStarts.push(0);
         while (!pendingNodes.isEmpty()) {
@@ -106,24 +95,22 @@ public final class RetainedStore<M> {
                 visit(node, visitor);
                 continue;
             }
-            int end = SubscriptionTrie.levelEnd(topicFilter, start);
+            int end = Topics.levelEnd(topicFilter, start);
             boolean atRoot = start == 0;
-            var children = node.children;
             if (end - start == 1 && topicFilter.charAt(start) == '#') {
                 // '#' matches the parent level and everything below it.
                 visit(node, visitor);
                 visitSubtree(node, atRoot, visitor);
             } else if (end - start == 1 && topicFilter.charAt(start) == '+') {
-                if (children != null) {
-                    for (Node<M> child : children.values()) {
-                        if (!(atRoot && isDollarLevel(child))) {
-                            pendingNodes.push(child);
-                            pendingStarts.push(end + 1);
-                        }
+                for (TrieNode child : node.childrenSnapshot()) {
+                    // [MQTT-4.7.2-1] a '+' at the first level does not reach '$' topics.
+                    if (!(atRoot && isDollarLevel(child))) {
+                        pendingNodes.push((Node<M>) child);
+                        pendingStarts.push(end + 1);
                     }
                 }
-            } else if (children != null) {
-                Node<M> child = children.get(topicFilter.substring(start, end));
+            } else {
+                Node<M> child = (Node<M>) node.child(key.of(topicFilter, start, end));
                 if (child != null) {
                     pendingNodes.push(child);
                     pendingStarts.push(end + 1);
@@ -144,13 +131,14 @@ public final class RetainedStore<M> {
         return count[0];
     }
 
+    @SuppressWarnings("unchecked")
     private Node<M> find(String topic) {
         Node<M> node = root;
+        var key = new LevelKey();
         int start = 0;
         while (start <= topic.length() && node != null) {
-            int end = SubscriptionTrie.levelEnd(topic, start);
-            var children = node.children;
-            node = children == null ? null : children.get(topic.substring(start, end));
+            int end = Topics.levelEnd(topic, start);
+            node = (Node<M>) node.child(key.of(topic, start, end));
             start = end + 1;
         }
         return node;
@@ -165,26 +153,24 @@ public final class RetainedStore<M> {
     }
 
     /** Iterative: topics may have tens of thousands of levels, too deep to recurse. */
+    @SuppressWarnings("unchecked")
     private static <M> void forEachInSubtree(Node<M> top, boolean skipDollarChildren,
-            java.util.function.Consumer<Node<M>> action) {
+            Consumer<Node<M>> action) {
         var pending = new ArrayDeque<Node<M>>();
         pending.push(top);
         while (!pending.isEmpty()) {
             Node<M> node = pending.pop();
             action.accept(node);
-            var children = node.children;
-            if (children != null) {
-                for (Node<M> child : children.values()) {
-                    // [MQTT-4.7.2-1] a '#' at the first level does not reach '$' topics.
-                    if (!(skipDollarChildren && node == top && isDollarLevel(child))) {
-                        pending.push(child);
-                    }
+            for (TrieNode child : node.childrenSnapshot()) {
+                // [MQTT-4.7.2-1] a '#' at the first level does not reach '$' topics.
+                if (!(skipDollarChildren && node == top && isDollarLevel(child))) {
+                    pending.push((Node<M>) child);
                 }
             }
         }
     }
 
-    private static boolean isDollarLevel(Node<?> node) {
+    private static boolean isDollarLevel(TrieNode node) {
         return !node.level.isEmpty() && node.level.charAt(0) == '$';
     }
 
@@ -195,44 +181,32 @@ public final class RetainedStore<M> {
         }
     }
 
-    private Object lockFor(String topic) {
-        int end = SubscriptionTrie.levelEnd(topic, 0);
-        int h = 0;
-        for (int i = 0; i < end; i++) {
-            h = 31 * h + topic.charAt(i);
-        }
-        h ^= h >>> 16;
-        return stripeLocks[h & (STRIPES - 1)];
-    }
-
     /** Topic and message published together, so a reader never sees one without the other. */
     private record Entry<M>(String topic, M message) {
     }
 
     /** One topic level; fields written only under the branch's stripe lock, read lock-free. */
-    private static final class Node<M> {
+    private static final class Node<M> extends TrieNode {
         final Node<M> parent;
-        final String level;
-        volatile ConcurrentHashMap<String, Node<M>> children; // null while there are none (except at the root)
         volatile Entry<M> entry;
 
-        Node(Node<M> parent, String level) {
+        Node(Node<M> parent, String level, boolean sharedByStripes) {
+            super(level, sharedByStripes);
             this.parent = parent;
-            this.level = level;
         }
 
+        @SuppressWarnings("unchecked")
         Node<M> childForUpdate(String level) {
-            var map = children;
-            if (map == null) {
-                map = new ConcurrentHashMap<>(4);
-                children = map;
+            Node<M> child = (Node<M>) child(level);
+            if (child == null) {
+                child = new Node<>(this, level, false);
+                addChild(child);
             }
-            return map.computeIfAbsent(level, l -> new Node<>(this, l));
+            return child;
         }
 
         boolean isEmpty() {
-            var map = children;
-            return entry == null && (map == null || map.isEmpty());
+            return entry == null && !hasChildren();
         }
     }
 }

@@ -1,17 +1,16 @@
 package dev.skeeter.broker.internal.routing;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ObjIntConsumer;
 
 /**
- * The subscribers of one trie node with their QoS. Most nodes hold one or a few subscribers, so they get a small
- * immutable array pair that readers iterate without locks or allocation, replaced as a whole on every change
- * (copy-on-write). Past {@link #SMALL_LIMIT} entries copying would make mass subscriptions quadratic, so the node
- * switches to a {@link ConcurrentHashMap}.
+ * The subscribers of one trie node with their QoS. Most nodes hold one subscriber (a {@link One}, the smallest
+ * holder) or a few (a {@link Small} immutable array pair); readers use both without locks or allocation, and writers
+ * replace them as a whole on every change (copy-on-write). Past {@link #SMALL_LIMIT} entries copying would make mass
+ * subscriptions quadratic, so the node switches to a {@link ConcurrentHashMap}.
  *
- * <p>All methods are static over an {@code Object} that is {@code null} (no subscribers), a {@link Small} or a
- * {@code ConcurrentHashMap<Object, Integer>}. Writers must be serialised by the caller (the trie's stripe lock);
+ * <p>All methods are static over an {@code Object} that is {@code null} (no subscribers), a {@link One}, a
+ * {@link Small} or a {@code ConcurrentHashMap<Object, Integer>}. Writers must be serialised by the caller (the trie's stripe lock);
  * readers may run concurrently with them.
  */
 final class Subscribers {
@@ -20,7 +19,11 @@ final class Subscribers {
     private Subscribers() {
     }
 
-    /** Immutable: never modified once published in a volatile field. */
+    /** A single subscriber. */
+    record One(Object subscriber, int qos) {
+    }
+
+    /** Two or more subscribers. Immutable: the arrays are never modified once published in a volatile field. */
     record Small(Object[] subscribers, byte[] qos) {
         int indexOf(Object subscriber) {
             for (int i = 0; i < subscribers.length; i++) {
@@ -36,6 +39,9 @@ final class Subscribers {
         if (set == null) {
             return -1;
         }
+        if (set instanceof One one) {
+            return one.subscriber.equals(subscriber) ? one.qos : -1;
+        }
         if (set instanceof Small small) {
             int i = small.indexOf(subscriber);
             return i < 0 ? -1 : small.qos[i];
@@ -48,13 +54,22 @@ final class Subscribers {
         if (set == null) {
             return 0;
         }
+        if (set instanceof One) {
+            return 1;
+        }
         return set instanceof Small small ? small.subscribers.length : asMap(set).size();
     }
 
     /** Returns the set to publish after adding or replacing {@code subscriber}; may return {@code set} itself. */
     static Object with(Object set, Object subscriber, int qos) {
         if (set == null) {
-            return new Small(new Object[] {subscriber}, new byte[] {(byte) qos});
+            return new One(subscriber, qos);
+        }
+        if (set instanceof One one) {
+            if (one.subscriber.equals(subscriber)) {
+                return new One(subscriber, qos);
+            }
+            return new Small(new Object[] {one.subscriber, subscriber}, new byte[] {(byte) one.qos, (byte) qos});
         }
         if (set instanceof Small small) {
             int i = small.indexOf(subscriber);
@@ -87,14 +102,17 @@ final class Subscribers {
         if (set == null) {
             return null;
         }
+        if (set instanceof One one) {
+            return one.subscriber.equals(subscriber) ? null : set;
+        }
         if (set instanceof Small small) {
             int i = small.indexOf(subscriber);
             if (i < 0) {
                 return set;
             }
             int n = small.subscribers.length;
-            if (n == 1) {
-                return null;
+            if (n == 2) {
+                return new One(small.subscribers[1 - i], small.qos[1 - i]);
             }
             Object[] subs = new Object[n - 1];
             byte[] qos = new byte[n - 1];
@@ -112,16 +130,17 @@ final class Subscribers {
 
     @SuppressWarnings("unchecked")
     static <S> void forEach(Object set, ObjIntConsumer<S> visitor) {
-        if (set instanceof Small small) {
+        if (set instanceof One one) {
+            visitor.accept((S) one.subscriber, one.qos);
+        } else if (set instanceof Small small) {
             Object[] subs = small.subscribers;
             byte[] qos = small.qos;
             for (int i = 0; i < subs.length; i++) {
                 visitor.accept((S) subs[i], qos[i]);
             }
         } else if (set != null) {
-            for (Map.Entry<Object, Integer> e : asMap(set).entrySet()) {
-                visitor.accept((S) e.getKey(), e.getValue());
-            }
+            // forEach(BiConsumer) walks the table without creating an entry object per subscriber, as entrySet does.
+            asMap(set).forEach((subscriber, qos) -> visitor.accept((S) subscriber, qos));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.skeeter.broker.internal.routing;
 
+import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
@@ -21,20 +21,12 @@ import java.util.function.ObjIntConsumer;
  * @param <S> the subscriber, typically the broker's session
  */
 public final class SubscriptionTrie<S> {
-    private static final int STRIPES = 32; // power of two
+    /** One per routing thread, shared by all tries (several brokers may run in one JVM). */
+    private static final ThreadLocal<MatchCollector> COLLECTORS = ThreadLocal.withInitial(MatchCollector::new);
 
-    private final Node root = new Node(null, "");
-    private final Object[] stripeLocks = new Object[STRIPES];
+    private final Node root = new Node(null, "", true);
+    private final StripedLocks locks = new StripedLocks();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
-    private final ThreadLocal<MatchCollector> collectors = ThreadLocal.withInitial(MatchCollector::new);
-
-    public SubscriptionTrie() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripeLocks[i] = new Object();
-        }
-        // The root's map is shared by all stripes, so it exists from the start instead of being created lazily.
-        root.children = new ConcurrentHashMap<>();
-    }
 
     /**
      * Adds or replaces the subscription of {@code subscriber} to {@code filter}.
@@ -49,11 +41,11 @@ public final class SubscriptionTrie<S> {
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("QoS must be 0, 1 or 2, was " + qos);
         }
-        synchronized (lockFor(filter)) {
+        synchronized (locks.forFirstLevel(filter)) {
             Node node = root;
             int start = 0;
             while (start <= filter.length()) {
-                int end = levelEnd(filter, start);
+                int end = Topics.levelEnd(filter, start);
                 node = node.childForUpdate(filter.substring(start, end));
                 start = end + 1;
             }
@@ -77,11 +69,11 @@ public final class SubscriptionTrie<S> {
         if (filter == null || filter.isEmpty()) {
             return false;
         }
-        synchronized (lockFor(filter)) {
+        synchronized (locks.forFirstLevel(filter)) {
             Node node = root;
             int start = 0;
             while (start <= filter.length() && node != null) {
-                int end = levelEnd(filter, start);
+                int end = Topics.levelEnd(filter, start);
                 node = node.existingChild(filter.substring(start, end));
                 start = end + 1;
             }
@@ -116,13 +108,15 @@ public final class SubscriptionTrie<S> {
      * among its matching filters [MQTT-3.3.5-1]. First-level wildcards do not match topics starting with '$'
      * [MQTT-4.7.2-1]; "sport/#" also matches "sport".
      *
-     * <p>The visitor runs on the calling thread, before this method returns, and must not keep the subscriber set
-     * beyond the call. The common cases (one matching filter, or a few overlapping ones) allocate nothing here.
+     * <p>The visitor runs on the calling thread before this method returns; it may route again (a nested match
+     * gets its own scratch space), and an exception from it ends the match and propagates. It is an
+     * {@link ObjIntConsumer} so the QoS arrives unboxed. The common cases (one matching filter, or a few overlapping
+     * ones) allocate nothing here.
      *
      * @param topicName a valid topic name (the caller validated it; this method does not re-check)
      */
     public void match(String topicName, ObjIntConsumer<S> visitor) {
-        MatchCollector collector = collectors.get();
+        MatchCollector collector = COLLECTORS.get();
         if (collector.busy) {
             // A visitor that publishes again on this thread: give the nested match its own collector.
             collector = new MatchCollector();
@@ -167,7 +161,7 @@ public final class SubscriptionTrie<S> {
                 }
                 continue;
             }
-            int end = levelEnd(topic, start);
+            int end = Topics.levelEnd(topic, start);
             if (start != 0 || !dollarTopic) {
                 Node hash = node.hash;
                 if (hash != null) {
@@ -178,12 +172,9 @@ public final class SubscriptionTrie<S> {
                     collector.push(plus, end + 1);
                 }
             }
-            ConcurrentHashMap<String, Node> children = node.children;
-            if (children != null) {
-                Node child = children.get(topic.substring(start, end));
-                if (child != null) {
-                    collector.push(child, end + 1);
-                }
+            Node child = (Node) node.child(collector.levelKey.of(topic, start, end));
+            if (child != null) {
+                collector.push(child, end + 1);
             }
         }
     }
@@ -193,66 +184,46 @@ public final class SubscriptionTrie<S> {
         while (node != root && node.isEmpty()) {
             Node parent = node.parent;
             parent.detach(node);
-            if (parent != root && parent.children != null && parent.children.isEmpty()) {
-                parent.children = null;
-            }
             node = parent;
         }
     }
 
-    private Object lockFor(String filter) {
-        int end = levelEnd(filter, 0);
-        int h = 0;
-        for (int i = 0; i < end; i++) {
-            h = 31 * h + filter.charAt(i);
-        }
-        h ^= h >>> 16;
-        return stripeLocks[h & (STRIPES - 1)];
-    }
-
-    static int levelEnd(String topic, int start) {
-        int end = topic.indexOf('/', start);
-        return end < 0 ? topic.length() : end;
-    }
-
     /**
-     * One level of the trie. Fields are volatile so lock-free readers see fully built children; they are written
-     * only under the stripe lock of the branch.
+     * One level of the trie: literal children in {@link TrieNode}, '+' and '#' beside them. Fields are volatile so
+     * lock-free readers see fully built nodes; they are written only under the stripe lock of the branch.
      */
-    private static final class Node {
+    private static final class Node extends TrieNode {
         final Node parent;
-        final String level;
-        volatile ConcurrentHashMap<String, Node> children; // literal levels; null while there are none
         volatile Node plus;
         volatile Node hash;
         volatile Object subscribers; // see Subscribers
 
-        Node(Node parent, String level) {
+        Node(Node parent, String level, boolean sharedByStripes) {
+            super(level, sharedByStripes);
             this.parent = parent;
-            this.level = level;
         }
 
         Node childForUpdate(String level) {
             switch (level) {
                 case "+" -> {
                     if (plus == null) {
-                        plus = new Node(this, level);
+                        plus = new Node(this, level, false);
                     }
                     return plus;
                 }
                 case "#" -> {
                     if (hash == null) {
-                        hash = new Node(this, level);
+                        hash = new Node(this, level, false);
                     }
                     return hash;
                 }
                 default -> {
-                    var map = children;
-                    if (map == null) {
-                        map = new ConcurrentHashMap<>(4);
-                        children = map;
+                    Node child = (Node) child(level);
+                    if (child == null) {
+                        child = new Node(this, level, false);
+                        addChild(child);
                     }
-                    return map.computeIfAbsent(level, l -> new Node(this, l));
+                    return child;
                 }
             }
         }
@@ -261,10 +232,7 @@ public final class SubscriptionTrie<S> {
             return switch (level) {
                 case "+" -> plus;
                 case "#" -> hash;
-                default -> {
-                    var map = children;
-                    yield map == null ? null : map.get(level);
-                }
+                default -> (Node) child(level);
             };
         }
 
@@ -272,33 +240,31 @@ public final class SubscriptionTrie<S> {
             switch (child.level) {
                 case "+" -> plus = null;
                 case "#" -> hash = null;
-                default -> children.remove(child.level, child);
+                default -> removeChild(child);
             }
         }
 
         boolean isEmpty() {
-            var map = children;
-            return subscribers == null && plus == null && hash == null && (map == null || map.isEmpty());
+            return subscribers == null && plus == null && hash == null && !hasChildren();
         }
 
         /** Iterative: a trie may be tens of thousands of levels deep. */
         int countDescendants() {
             int count = 0;
-            var pending = new java.util.ArrayDeque<Node>();
+            var pending = new ArrayDeque<Node>();
             pending.push(this);
             while (!pending.isEmpty()) {
                 Node node = pending.pop();
                 Node plusChild = node.plus;
                 Node hashChild = node.hash;
-                var map = node.children;
                 if (plusChild != null) {
                     pending.push(plusChild);
                 }
                 if (hashChild != null) {
                     pending.push(hashChild);
                 }
-                if (map != null) {
-                    map.values().forEach(pending::push);
+                for (TrieNode child : node.childrenSnapshot()) {
+                    pending.push((Node) child);
                 }
                 if (node != this) {
                     count++;

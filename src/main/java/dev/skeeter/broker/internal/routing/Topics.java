@@ -124,6 +124,12 @@ public final class Topics {
         return !topicName.isEmpty() && topicName.charAt(0) == '$';
     }
 
+    /** The end (exclusive) of the level that starts at {@code start}: the next '/' or the end of the topic. */
+    static int levelEnd(String topic, int start) {
+        int end = topic.indexOf(SEPARATOR, start);
+        return end < 0 ? topic.length() : end;
+    }
+
     private static void checkCommon(String kind, String topic) {
         if (topic == null || topic.isEmpty()) {
             throw new InvalidTopicException(kind, topic, "must be at least one character long [MQTT-4.7.3-1]");

@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The broker-side state of one client id: subscriptions, outbound messages in flight and queued, inbound QoS 2
@@ -23,6 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #runOnOwner}; ownership moves, on the old owner, when a new connection attaches.
  */
 public final class Session {
+    /**
+     * Deliveries waiting for the owner loop to drain them; beyond this a flood from other loops is dropped
+     * (counted) before it can exhaust memory while the owner is busy.
+     */
+    private static final int INBOX_LIMIT = 65_536;
+
     private final String clientId;
     private final boolean persistent;
     private final SessionRegistry registry;
@@ -32,6 +39,7 @@ public final class Session {
 
     private volatile EventExecutor owner;
     private final Queue<Delivery> inbox = PlatformDependent.newMpscQueue();
+    private final AtomicInteger inboxSize = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainInbox;
 
@@ -84,6 +92,11 @@ public final class Session {
 
     /** Any thread: hands a message over for delivery; deliveries are drained and flushed in batches. */
     public void offer(Message message, int qos) {
+        if (inboxSize.incrementAndGet() > INBOX_LIMIT) {
+            inboxSize.decrementAndGet();
+            metrics.dropped();
+            return;
+        }
         inbox.offer(new Delivery(message, qos));
         if (drainScheduled.compareAndSet(false, true)) {
             execute(owner, drainTask);
@@ -98,9 +111,12 @@ public final class Session {
         // Cleared first: an offer racing with this drain schedules the next one.
         drainScheduled.set(false);
         boolean wrote = false;
+        int drained = 0;
         for (Delivery d; (d = inbox.poll()) != null; ) {
+            drained++;
             wrote |= accept(d);
         }
+        inboxSize.addAndGet(-drained);
         if (wrote) {
             connection.flush();
         }
@@ -297,7 +313,6 @@ public final class Session {
         queue.clear();
         inflight.clear();
         awaitingPubrel.clear();
-        inbox.clear();
         if (connection != null) {
             ClientConnection c = connection;
             connection = null;

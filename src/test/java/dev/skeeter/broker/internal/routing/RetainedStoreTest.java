@@ -77,6 +77,22 @@ class RetainedStoreTest {
     }
 
     @Test
+    void manySiblingsAreFoundBeforeAndAfterTheirTableGrowsAndShrinks() {
+        int siblings = 3 * TrieNode.SMALL_LIMIT;
+        for (int i = 0; i < siblings; i++) {
+            store.put("room/" + i + "/t", "m" + i);
+        }
+        assertThat(matched("room/+/t")).hasSize(siblings);
+        assertThat(store.get("room/17/t")).isEqualTo("m17");
+        for (int i = 0; i < siblings - 1; i++) {
+            store.remove("room/" + i + "/t");
+        }
+        assertThat(matched("room/#")).isEqualTo(Map.of("room/" + (siblings - 1) + "/t", "m" + (siblings - 1)));
+        store.remove("room/" + (siblings - 1) + "/t");
+        assertThat(store.nodeCount()).isZero();
+    }
+
+    @Test
     void veryDeepTopicsDoNotOverflowTheStack() {
         String deep = "a/".repeat(30_000) + "z";
         store.put(deep, "deep");

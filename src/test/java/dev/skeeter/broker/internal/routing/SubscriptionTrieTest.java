@@ -138,6 +138,30 @@ class SubscriptionTrieTest {
     }
 
     @Test
+    void manySiblingsMoveFromASmallChildTableToAMapAndBack() {
+        int siblings = 3 * TrieNode.SMALL_LIMIT;
+        for (int i = 0; i < siblings; i++) {
+            trie.subscribe("room/" + i + "/t", "s" + i, 1);
+        }
+        for (int i = 0; i < siblings; i++) {
+            assertThat(matched("room/" + i + "/t")).isEqualTo(Map.of("s" + i, 1));
+        }
+        for (int i = 0; i < siblings; i += 2) {
+            trie.unsubscribe("room/" + i + "/t", "s" + i);
+        }
+        for (int i = 0; i < siblings; i++) {
+            assertThat(matched("room/" + i + "/t")).hasSize(i % 2);
+        }
+        for (int i = 1; i < siblings; i += 2) {
+            trie.unsubscribe("room/" + i + "/t", "s" + i);
+        }
+        assertThat(trie.nodeCount()).isZero();
+        trie.subscribe("room/again/t", "x", 0);
+        assertThat(matched("room/again/t")).containsOnlyKeys("x");
+        assertThat(trie.nodeCount()).isEqualTo(3);
+    }
+
+    @Test
     void invalidFiltersAndQosAreRejected() {
         assertThatThrownBy(() -> trie.subscribe("a/#/b", "x", 0)).isInstanceOf(InvalidTopicException.class);
         assertThatThrownBy(() -> trie.subscribe("a", "x", 3)).isInstanceOf(IllegalArgumentException.class);
