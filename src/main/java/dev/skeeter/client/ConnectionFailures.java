@@ -170,12 +170,17 @@ final class ConnectionFailures {
         String alert = ssl == null ? "" : String.valueOf(ssl.getMessage()).toLowerCase(Locale.ROOT);
         boolean handshakeSeen = !chain.isEmpty();
         if (alert.contains("certificate_required")
-                || !tls.hasClientIdentity() && (alert.contains("bad_certificate") || alert.contains("handshake_failure"))
-                || !tls.hasClientIdentity() && handshakeSeen && refused == null
-                && (find(error, EOFException.class) != null || find(error, java.net.SocketException.class) != null
-                || isLostWithoutCause(error))) {
+                || !tls.hasClientIdentity() && (alert.contains("bad_certificate") || alert.contains("handshake_failure"))) {
             return "client certificate required: the server wants a client certificate; choose one in the "
                     + "profile's TLS settings";
+        }
+        if (!tls.hasClientIdentity() && handshakeSeen && refused == null
+                && (find(error, EOFException.class) != null || find(error, java.net.SocketException.class) != null
+                || isLostWithoutCause(error))) {
+            // TLS 1.2 servers often just close: no alert says why, but this is what a missing client certificate
+            // looks like from our side
+            return "client certificate required? the server closed the connection right after the TLS handshake, "
+                    + "as servers do that want a client certificate; choose one in the profile's TLS settings";
         }
         if (tls.hasClientIdentity() && (alert.contains("unknown_ca") || alert.contains("bad_certificate")
                 || alert.contains("certificate_unknown") || alert.contains("access_denied")

@@ -146,7 +146,8 @@ public final class MqttConnection implements AutoCloseable {
         }
         emit(ConnectionEvent.info("connecting to " + profile.serverUri() + " as " + clientId
                 + (profile.proxy().isSet() ? " through SOCKS proxy " + profile.proxy().host() : "")));
-        attemptConnect(result, false);
+        // files (CA, keys) are read on the connection's own thread, never on the caller's (possibly the FX thread)
+        dispatcher.runOwn(() -> attemptConnect(result, false));
         return result;
     }
 
@@ -391,7 +392,7 @@ public final class MqttConnection implements AutoCloseable {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
             TopicFilters.validateTopicName(topic);
-            MqttMessage message = new MqttMessage(payload);
+            MqttMessage message = new MqttMessage(payload == null ? new byte[0] : payload);
             message.setQos(qos);
             message.setRetained(retain);
             client.publish(topic, message, null, completing(result, messagesOut::incrementAndGet));

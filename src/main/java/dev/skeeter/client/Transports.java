@@ -2,11 +2,9 @@ package dev.skeeter.client;
 
 import dev.skeeter.certs.TlsContext;
 import dev.skeeter.certs.TlsContexts;
-import dev.skeeter.certs.TlsSettings;
 import dev.skeeter.profiles.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -44,7 +42,7 @@ final class Transports {
         SocketFactory tcp = socketFactory(profile.proxy());
         TlsContext tls = null;
         if (profile.transport().isSecure()) {
-            tls = TlsContexts.create(tlsSettings(profile.tls()));
+            tls = TlsContexts.create(ProfileTls.settings(profile.tls()));
             options.setSocketFactory(tls.socketFactory(tcp));
             options.setHttpsHostnameVerificationEnabled(profile.tls().verifyHostname());
         } else if (profile.proxy().isSet()) {
@@ -59,31 +57,5 @@ final class Transports {
         }
         return new Socks5SocketFactory(proxy.host(), proxy.port(), proxy.username(),
                 proxy.password() == null ? null : proxy.password().toCharArray());
-    }
-
-    static TlsSettings tlsSettings(Profile.Tls tls) {
-        TlsSettings.Trust trust = switch (tls.trust()) {
-            case SYSTEM -> TlsSettings.Trust.SYSTEM;
-            case CA_FILE -> TlsSettings.Trust.CA_FILE;
-            case TRUST_STORE -> TlsSettings.Trust.TRUST_STORE;
-        };
-        TlsSettings.Identity identity = switch (tls.identity()) {
-            case NONE -> TlsSettings.Identity.NONE;
-            case PEM -> TlsSettings.Identity.PEM;
-            case KEY_STORE -> TlsSettings.Identity.KEY_STORE;
-        };
-        Path trustFile = path(trust == TlsSettings.Trust.TRUST_STORE ? tls.trustStoreFile() : tls.caFile());
-        return new TlsSettings(trust, trustFile, chars(tls.trustStorePassword()), identity,
-                path(tls.certificateFile()), path(tls.keyFile()), chars(tls.keyPassphrase()),
-                path(tls.keyStoreFile()), chars(tls.keyStorePassword()), tls.verifyHostname(), tls.tlsVersion(),
-                tls.alpnProtocols());
-    }
-
-    private static Path path(String file) {
-        return file == null || file.isBlank() ? null : Path.of(file);
-    }
-
-    private static char[] chars(String secret) {
-        return secret == null ? null : secret.toCharArray();
     }
 }

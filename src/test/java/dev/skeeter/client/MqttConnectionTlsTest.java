@@ -32,6 +32,7 @@ class MqttConnectionTlsTest {
     private static int wrongHostPort;
     private static int expiredPort;
     private static int futurePort;
+    private static int mutualTls12Port;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,6 +42,7 @@ class MqttConnectionTlsTest {
         wrongHostPort = MosquittoBroker.freePort();
         expiredPort = MosquittoBroker.freePort();
         futurePort = MosquittoBroker.freePort();
+        mutualTls12Port = MosquittoBroker.freePort();
         List<String> config = new ArrayList<>();
         config.addAll(listener(tlsPort, pki.serverCert()));
         config.addAll(listener(mutualPort, pki.serverCert()));
@@ -48,6 +50,9 @@ class MqttConnectionTlsTest {
         config.addAll(listener(wrongHostPort, pki.wrongHostCert()));
         config.addAll(listener(expiredPort, pki.expiredCert()));
         config.addAll(listener(futurePort, pki.futureCert()));
+        config.addAll(listener(mutualTls12Port, pki.serverCert()));
+        config.add("require_certificate true");
+        config.add("tls_version tlsv1.2");
         mosquitto = MosquittoBroker.start(config.toArray(String[]::new));
     }
 
@@ -243,5 +248,11 @@ class MqttConnectionTlsTest {
                 null, null, true, "TLSv1.2", List.of());
         ConnectionFailure failure = failureOf(profile(mutualPort, tls));
         assertThat(failure.summary()).startsWith("the server refused our client certificate");
+    }
+
+    @Test
+    void missingClientCertificateIsReportedUnderTls12Too() throws Exception {
+        ConnectionFailure failure = failureOf(profile(mutualTls12Port, caFileTrust(pki.caCert())));
+        assertThat(failure.summary()).startsWith("client certificate required");
     }
 }
