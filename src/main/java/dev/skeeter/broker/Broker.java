@@ -44,7 +44,7 @@ public interface Broker extends AutoCloseable {
 
     void removeListener(BrokerListener listener);
 
-    /** Stops the broker and waits (bounded) for it. */
+    /** Stops the broker and waits (bounded) for it. Never call it from a listener callback: use {@link #stop()}. */
     @Override
     default void close() {
         try {

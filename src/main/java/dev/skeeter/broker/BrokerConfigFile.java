@@ -22,7 +22,7 @@ public final class BrokerConfigFile {
     /** Applies the file's options to {@code builder} (which may already hold defaults) and returns it. */
     public static BrokerConfig.Builder parse(Path file, BrokerConfig.Builder builder) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.toString(); // as the user gave it, e.g. "skeeter.conf:7: unknown option 'foo'"
         for (int i = 0; i < lines.size(); i++) {
             parseLine(name, i + 1, lines.get(i), builder);
         }

@@ -31,6 +31,15 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void aRelativePathIsNamedAsGiven() throws Exception {
+        Path file = Files.writeString(dir.resolve("skeeter.conf"), "\n\n\n\n\n\nfoo\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(file);
+
+        assertThatThrownBy(() -> BrokerConfigFile.parse(relative))
+                .hasMessage(relative + ":7: unknown option 'foo'");
+    }
+
+    @Test
     void theShippedSampleConfigParses() throws Exception {
         BrokerConfig config = BrokerConfigFile.parse(Path.of("app/conf/skeeter.conf"));
         assertThat(config.listeners()).containsExactly(new BrokerConfig.Listener(1883, "0.0.0.0"));
@@ -42,21 +51,21 @@ class BrokerConfigFileTest {
 
         assertThatThrownBy(() -> BrokerConfigFile.parse(file))
                 .isInstanceOf(BrokerConfigFile.ConfigException.class)
-                .hasMessage("skeeter.conf:7: unknown option 'foo'");
+                .hasMessage(file + ":7: unknown option 'foo'");
     }
 
     @Test
     void aBadPortNamesTheFileAndLine() throws Exception {
         Path file = Files.writeString(dir.resolve("broker.conf"), "listener 99999\n");
 
-        assertThatThrownBy(() -> BrokerConfigFile.parse(file)).hasMessage("broker.conf:1: invalid port '99999'");
+        assertThatThrownBy(() -> BrokerConfigFile.parse(file)).hasMessage(file + ":1: invalid port '99999'");
     }
 
     @Test
     void listenerNeedsAPort() throws Exception {
         Path file = Files.writeString(dir.resolve("broker.conf"), "listener\n");
 
-        assertThatThrownBy(() -> BrokerConfigFile.parse(file)).hasMessageStartingWith("broker.conf:1: expected");
+        assertThatThrownBy(() -> BrokerConfigFile.parse(file)).hasMessageStartingWith(file + ":1: expected");
     }
 
     @Test

@@ -115,6 +115,27 @@ class BrokerLifecycleTest {
         }
     }
 
+    @Test
+    void aPublishOverMessageSizeLimitIsAcknowledgedAndDroppedAndTheConnectionStays() throws Exception {
+        try (BrokerFixture fixture = new BrokerFixture(BrokerConfig.builder().messageSizeLimit(10));
+                RawClient subscriber = new RawClient(fixture.port);
+                RawClient publisher = new RawClient(fixture.port)) {
+            assertThat(subscriber.connect("limit-sub")).isZero();
+            subscriber.send(RawClient.subscribe(1, "limit/#", 1));
+            subscriber.readType(9);
+            assertThat(publisher.connect("limit-pub")).isZero();
+
+            publisher.send(RawClient.publish("limit/big", 1, 5, "x".repeat(11)));
+            assertThat(publisher.readType(4).packetId()).as("PUBACK although dropped").isEqualTo(5);
+            publisher.send(RawClient.publish("limit/small", 1, 6, "x".repeat(10)));
+            assertThat(publisher.readType(4).packetId()).isEqualTo(6);
+
+            RawClient.Packet delivered = subscriber.readType(3);
+            assertThat(new String(delivered.body(), 2, "limit/small".length())).isEqualTo("limit/small");
+            assertThat(fixture.broker.stats().messagesDropped()).isEqualTo(1);
+        }
+    }
+
     private static long brokerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("skeeter-broker-") && t.isAlive()).count();

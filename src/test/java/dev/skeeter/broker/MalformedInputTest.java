@@ -102,6 +102,11 @@ class MalformedInputTest {
                 Arguments.of("invalid UTF-8 filter", packet(0x82, id, bin(bytes(0xC3, 0x28)), bytes(0))),
                 Arguments.of("malformed filter in UNSUBSCRIBE", packet(0xA2, id, str("#/a"))),
                 Arguments.of("requested QoS 3 [MQTT-3.8.3-4]", RawClient.subscribe(1, "a", 3)),
+                Arguments.of("reserved bit 2 in subscription options [MQTT-3.8.3-4]", RawClient.subscribe(1, "a", 4)),
+                Arguments.of("reserved bits 4-5 in subscription options [MQTT-3.8.3-4]",
+                        RawClient.subscribe(1, "a", 0x31)),
+                Arguments.of("reserved bit 7 in subscription options [MQTT-3.8.3-4]",
+                        RawClient.subscribe(1, "a", 0x81)),
                 Arguments.of("PUBLISH over max_packet_size", RawClient.publish("big", 0, 0, "x".repeat(MAX_PACKET))),
                 Arguments.of("remaining length over 4 bytes", bytes(0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01)),
                 Arguments.of("reserved packet type 15", packet(0xF0)),
@@ -135,6 +140,11 @@ class MalformedInputTest {
                 client.send(new byte[] {b});
             }
             assertThat(client.read().body()[1]).isZero();
+            byte[] twoFilters = packet(0x82, bytes(0, 9), str("a/b"), bytes(1), str("c/#"), bytes(2));
+            for (byte b : twoFilters) {
+                client.send(new byte[] {b});
+            }
+            assertThat(client.read().body()).containsExactly(0, 9, 1, 2);
             byte[] twoPings = {(byte) 0xC0, 0, (byte) 0xC0, 0};
             client.send(twoPings);
             assertThat(client.read().type()).isEqualTo(13);

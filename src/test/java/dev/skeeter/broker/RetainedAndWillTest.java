@@ -100,6 +100,21 @@ class RetainedAndWillTest {
     }
 
     @Test
+    void willIsPublishedWhenTheBrokerClosesForAProtocolError() throws Exception {
+        Inbox inbox = fixture.subscriber("will-watch-5", "will/error", 0);
+        try (RawClient client = new RawClient(fixture.port)) {
+            client.send(RawClient.connectWithFlags(0x06, 60, RawClient.str("offender"), RawClient.str("will/error"),
+                    RawClient.str("broke the rules")));
+            assertThat(client.read().body()[1]).isZero();
+
+            client.send(RawClient.subscribe(1, "a/#/b", 0)); // malformed filter
+
+            assertThat(client.closedWithin(Duration.ofSeconds(5))).isTrue();
+            assertThat(inbox.next().payload()).isEqualTo("broke the rules");
+        }
+    }
+
+    @Test
     void willIsNotPublishedAfterDisconnect_MQTT_3_14_4_3() throws Exception {
         Inbox inbox = fixture.subscriber("will-watch-3", "will/clean/#", 0);
         MqttConnectOptions options = BrokerFixture.options(true);

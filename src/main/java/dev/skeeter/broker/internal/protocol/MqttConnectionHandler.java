@@ -66,10 +66,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private String username;
     private boolean cleanSession;
     private int protocolLevel;
+    private int keepAlive;
     private Message will;
     private boolean willDiscarded;
     private Session session;
-    private boolean needsFlush;
+    private OutboundWriter out;
     private boolean accepted;
     private volatile boolean takenOver;
     private String closeReason;
@@ -82,6 +83,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
+        this.out = new OutboundWriter(context, core.metrics(), core.config().logPackets());
     }
 
     @Override
@@ -122,7 +124,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             close("protocol error: " + e.getMessage(), true);
         } catch (RuntimeException e) {
             // Never let one client's packet disturb the broker or another client.
-            core.events().warn(clientId, "Internal error handling a packet from " + describe() + ": " + e);
+            core.events().warn(clientId, "Internal error handling a packet from " + address() + ": " + e);
             close("internal error: " + e, true);
         } finally {
             ReferenceCountUtil.release(message);
@@ -200,7 +202,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             will = new Message(payload.willTopic(), payload.willMessageInBytes(), header.willQos(),
                     header.isWillRetain());
         }
-        int keepAlive = header.keepAliveTimeSeconds();
+        keepAlive = header.keepAliveTimeSeconds();
         if (keepAlive > 0) {
             // The server closes after one and a half keepalive periods of silence [MQTT-3.1.2-24]; 0 means never.
             ctx.pipeline().addFirst("keepalive",
@@ -243,12 +245,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         state = State.CONNECTED;
         accepted = true;
         // 3.1 has no session-present flag: its CONNACK byte is reserved.
-        ctx.write(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent && protocolLevel == 4));
-        needsFlush = true;
+        out.send(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent && protocolLevel == 4));
         ClientInfo info = new ClientInfo(clientId, remoteAddress(), Instant.now(), username);
         core.clientConnected(ctx.channel(), info);
         core.events().info(clientId, "New client connected from " + address() + " as " + clientId + " (p"
-                + protocolLevel + ", c" + (cleanSession ? 1 : 0) + ", k" + keepAliveSeconds() + ")");
+                + protocolLevel + ", c" + (cleanSession ? 1 : 0) + ", k" + keepAlive + ")");
         while (state == State.CONNECTED && !pending.isEmpty()) {
             MqttMessage message = pending.poll();
             channelRead(ctx, message);
@@ -297,16 +298,14 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
                 if (deliver) {
                     route(topic, content, 1, fixed.isRetain());
                 }
-                ctx.write(Packets.puback(packetId), ctx.voidPromise());
-                needsFlush = true;
+                out.send(Packets.puback(packetId));
             }
             default -> {
                 // Exactly once: a resend of a packet id still awaiting PUBREL is not routed again [MQTT-4.3.3-2].
                 if (session.inboundQos2(packetId) && deliver) {
                     route(topic, content, 2, fixed.isRetain());
                 }
-                ctx.write(Packets.pubrec(packetId), ctx.voidPromise());
-                needsFlush = true;
+                out.send(Packets.pubrec(packetId));
             }
         }
     }
@@ -317,14 +316,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     private void onPubrec(int packetId) {
         session.pubrec(packetId);
-        ctx.write(Packets.pubrel(packetId), ctx.voidPromise()); // [MQTT-4.3.3-1] answered even for an unknown id
-        needsFlush = true;
+        out.send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
     }
 
     private void onPubrel(int packetId) {
         session.inboundPubrel(packetId);
-        ctx.write(Packets.pubcomp(packetId), ctx.voidPromise());
-        needsFlush = true;
+        out.send(Packets.pubcomp(packetId));
     }
 
     // ---- SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT ----
@@ -343,8 +340,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             session.subscribe(request.topicFilter(), qos); // replaces an identical filter [MQTT-3.8.4-3]
             granted.add(qos);
         }
-        ctx.write(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
-        needsFlush = true;
+        out.send(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
         for (int i = 0; i < requests.size(); i++) {
             core.router().sendRetained(requests.get(i).topicFilter(), session, granted.get(i)); // [MQTT-3.3.1-6]
         }
@@ -361,13 +357,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         for (String filter : filters) {
             session.unsubscribe(filter);
         }
-        ctx.write(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
-        needsFlush = true;
+        out.send(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
     }
 
     private void onPingreq() {
-        ctx.write(Packets.pingresp(), ctx.voidPromise()); // [MQTT-3.12.4-1]
-        needsFlush = true;
+        out.send(Packets.pingresp()); // [MQTT-3.12.4-1]
     }
 
     private void onDisconnect() {
@@ -379,10 +373,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
-        if (needsFlush) {
-            needsFlush = false;
-            context.flush();
-        }
+        out.flushIfNeeded();
         context.fireChannelReadComplete();
     }
 
@@ -397,7 +388,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof IdleStateEvent) {
-            close("keepalive expired (" + keepAliveSeconds() + " s) [MQTT-3.1.2-24]", true);
+            close("keepalive expired (" + keepAlive + " s) [MQTT-3.1.2-24]", true);
         } else {
             context.fireUserEventTriggered(event);
         }
@@ -423,10 +414,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         for (MqttMessage m; (m = pending.poll()) != null; ) {
             ReferenceCountUtil.release(m);
         }
+        out.release();
         String reason = takenOver ? "taken over by a new connection [MQTT-3.1.4-2]"
                 : closeReason != null ? closeReason : "connection closed by the client";
         if (accepted && will != null && !willDiscarded) {
-            publishWill(); // every close that is not a DISCONNECT [MQTT-3.1.2-8]
+            // every close that is not a DISCONNECT [MQTT-3.1.2-8]; the broker owns $SYS
+            core.router().publishWill(will, core.config().messageSizeLimit(), core.metrics());
         }
         if (session != null) {
             session.detach(this);
@@ -442,26 +435,13 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         context.fireChannelInactive();
     }
 
-    private void publishWill() {
-        if (Topics.isSysTopic(will.topic())) {
-            return;
-        }
-        int limit = core.config().messageSizeLimit();
-        if (limit > 0 && will.payload().length > limit) {
-            core.metrics().dropped();
-            return;
-        }
-        core.router().publish(will);
-    }
-
     private void close(String reason, boolean error) {
         if (closeReason == null) {
             closeReason = reason;
             closeIsError = error;
         }
-        if (state != State.CLOSED) {
-            state = State.CLOSED;
-        }
+        state = State.CLOSED;
+        out.flush(); // acknowledgements of packets before the one that closes still go out
         ctx.close();
     }
 
@@ -479,19 +459,19 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void sendPublish(Message message, int qos, int packetId, boolean duplicate) {
-        ctx.write(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId),
-                ctx.voidPromise());
-        core.metrics().sent();
+        if (state != State.CLOSED) { // when closed, the session resends QoS > 0 on the next connection
+            out.publish(message, qos, packetId, duplicate);
+        }
     }
 
     @Override
     public void sendPubrel(int packetId) {
-        ctx.write(Packets.pubrel(packetId), ctx.voidPromise());
+        out.send(Packets.pubrel(packetId));
     }
 
     @Override
     public void flush() {
-        ctx.flush();
+        out.flush();
     }
 
     @Override
@@ -502,11 +482,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
 
     // ---- helpers ----
 
-    private int keepAliveSeconds() {
-        IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
-        return idle == null ? 0 : (int) (idle.getReaderIdleTimeInMillis() / 1500);
-    }
-
     private InetSocketAddress remoteAddress() {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
@@ -514,9 +489,5 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private String address() {
         InetSocketAddress a = remoteAddress();
         return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
-    }
-
-    private String describe() {
-        return clientId == null ? address() : clientId;
     }
 }

@@ -1,7 +1,9 @@
 package dev.skeeter.broker.internal.session;
 
+import dev.skeeter.broker.internal.Metrics;
 import dev.skeeter.broker.internal.routing.RetainedStore;
 import dev.skeeter.broker.internal.routing.SubscriptionTrie;
+import dev.skeeter.broker.internal.routing.Topics;
 
 /**
  * Routes published messages to sessions through the subscription trie and keeps retained messages. Thread-safe:
@@ -27,6 +29,18 @@ public final class Router {
         Message live = message.withRetain(false);
         int publishQos = message.qos();
         subscriptions.match(message.topic(), (session, qos) -> session.offer(live, Math.min(qos, publishQos)));
+    }
+
+    /** Publishes a will as a client's publish: not to {@code $SYS}, not over the size limit (counted as dropped). */
+    public void publishWill(Message will, int messageSizeLimit, Metrics metrics) {
+        if (Topics.isSysTopic(will.topic())) {
+            return;
+        }
+        if (messageSizeLimit > 0 && will.payload().length > messageSizeLimit) {
+            metrics.dropped();
+            return;
+        }
+        publish(will);
     }
 
     /** Queues the retained messages matching {@code filter} for {@code session}, retain flag set [MQTT-3.3.1-6]. */

@@ -6,7 +6,6 @@ import io.netty.util.internal.PlatformDependent;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -249,10 +248,6 @@ public final class Session {
         return true;
     }
 
-    public int subscriptionCount() {
-        return subscriptions.size();
-    }
-
     /**
      * Owner (old) loop: attaches a new connection, closing the previous one (takeover [MQTT-3.1.4-2]), moves
      * ownership to the new connection's loop, then calls {@link ClientConnection#sessionReady} there and resends
@@ -328,9 +323,5 @@ public final class Session {
     /** Owner loop; for tests and stats. */
     int inflightCount() {
         return inflight.size();
-    }
-
-    Iterator<String> filters() {
-        return subscriptions.keySet().iterator();
     }
 }

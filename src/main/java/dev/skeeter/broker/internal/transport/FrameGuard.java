@@ -7,11 +7,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Sits in front of Netty's MQTT decoder and walks the packet boundaries of the raw byte stream (fixed headers
- * only, bodies are skipped) to enforce what the decoder cannot see or checks too late: reserved flag bits, which
- * the decoder silently clears [MQTT-2.2.2-2], and the packet size limit, checked before a byte of an oversized
- * body is buffered. Bytes pass through untouched. Also counts bytes in and out. One instance per channel, used on
- * its event loop only.
+ * Sits in front of Netty's MQTT decoder and walks the packet boundaries of the raw byte stream (fixed headers;
+ * bodies are skipped, except SUBSCRIBE's) to enforce what the decoder cannot see or checks too late: reserved flag
+ * bits, which the decoder silently clears [MQTT-2.2.2-2], reserved bits of SUBSCRIBE options, and the packet size
+ * limit, checked before a byte of an oversized body is buffered. Bytes pass through untouched. Also counts bytes in
+ * and out. One instance per channel, used on its event loop only.
  */
 public final class FrameGuard extends ChannelDuplexHandler {
     private static final int HEADER = 0;
@@ -25,6 +25,9 @@ public final class FrameGuard extends ChannelDuplexHandler {
     private int lengthBytes;
     private int remaining;
     private boolean failed;
+    private boolean subscribe;
+    private int subscribeState;
+    private int filterRemaining;
 
     public FrameGuard(Metrics metrics, int maxPacketSize) {
         this.metrics = metrics;
@@ -44,14 +47,19 @@ public final class FrameGuard extends ChannelDuplexHandler {
         metrics.bytesIn(buf.readableBytes());
         int i = buf.readerIndex();
         int end = buf.writerIndex();
+        int packetStart = i; // where the current packet starts in this buffer (or the buffer start)
         while (i < end) {
             switch (state) {
                 case HEADER -> {
-                    String problem = checkFlags(buf.getUnsignedByte(i));
+                    packetStart = i;
+                    int first = buf.getUnsignedByte(i);
+                    String problem = checkFlags(first);
                     if (problem != null) {
-                        fail(ctx, buf, i, problem);
+                        fail(ctx, buf, packetStart, problem);
                         return;
                     }
+                    subscribe = first >> 4 == 8;
+                    subscribeState = 0;
                     length = 0;
                     lengthBytes = 0;
                     state = LENGTH;
@@ -63,13 +71,13 @@ public final class FrameGuard extends ChannelDuplexHandler {
                     lengthBytes++;
                     if ((b & 0x80) != 0) {
                         if (lengthBytes == 4) {
-                            fail(ctx, buf, i, "remaining length longer than 4 bytes");
+                            fail(ctx, buf, packetStart, "remaining length longer than 4 bytes");
                             return;
                         }
                     } else {
                         long total = 1L + lengthBytes + length;
                         if (total > maxPacketSize) {
-                            fail(ctx, buf, i, "packet of " + total + " bytes exceeds max_packet_size "
+                            fail(ctx, buf, packetStart, "packet of " + total + " bytes exceeds max_packet_size "
                                     + maxPacketSize);
                             return;
                         }
@@ -78,9 +86,19 @@ public final class FrameGuard extends ChannelDuplexHandler {
                     }
                 }
                 default -> {
-                    int skip = Math.min(remaining, end - i);
-                    i += skip;
-                    remaining -= skip;
+                    if (subscribe) {
+                        int b = buf.getUnsignedByte(i++);
+                        remaining--;
+                        if (!subscribeByte(b)) {
+                            fail(ctx, buf, packetStart,
+                                    "reserved bits " + b + " in subscription options [MQTT-3.8.3-4]");
+                            return;
+                        }
+                    } else {
+                        int skip = Math.min(remaining, end - i);
+                        i += skip;
+                        remaining -= skip;
+                    }
                     if (remaining == 0) {
                         state = HEADER;
                     }
@@ -90,11 +108,41 @@ public final class FrameGuard extends ChannelDuplexHandler {
         ctx.fireChannelRead(buf);
     }
 
+    /**
+     * Walks a SUBSCRIBE body one byte at a time (packet id, then filter length, filter, options byte, repeated),
+     * so the check works however the packet is split across reads. Netty reads bits 2-5 as MQTT 5 options and
+     * ignores 6-7; in 3.1.1 all six are reserved [MQTT-3.8.3-4]. Returns false for a bad options byte.
+     */
+    private boolean subscribeByte(int b) {
+        switch (subscribeState) {
+            case 0 -> subscribeState = 1;           // packet id, high byte
+            case 1 -> subscribeState = 2;           // packet id, low byte
+            case 2 -> {                             // filter length, high byte
+                filterRemaining = b << 8;
+                subscribeState = 3;
+            }
+            case 3 -> {                             // filter length, low byte
+                filterRemaining |= b;
+                subscribeState = filterRemaining == 0 ? 5 : 4;
+            }
+            case 4 -> {                             // filter bytes (validated by the decoder)
+                if (--filterRemaining == 0) {
+                    subscribeState = 5;
+                }
+            }
+            default -> {                            // requested QoS and reserved bits
+                if ((b & 0xFC) != 0) {
+                    return false;
+                }
+                subscribeState = 2;
+            }
+        }
+        return true;
+    }
+
     /** Passes on the complete packets before the bad one, then reports the bad one; nothing more is read. */
-    private void fail(ChannelHandlerContext ctx, ByteBuf buf, int badIndex, String problem) {
+    private void fail(ChannelHandlerContext ctx, ByteBuf buf, int packetStart, String problem) {
         failed = true;
-        // The bad packet starts at the last HEADER position; earlier bytes are whole packets.
-        int packetStart = state == HEADER ? badIndex : badIndex - lengthBytes - 1;
         int good = packetStart - buf.readerIndex();
         if (good > 0) {
             ctx.fireChannelRead(buf.retainedSlice(buf.readerIndex(), good));

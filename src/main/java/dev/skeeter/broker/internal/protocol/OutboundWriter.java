@@ -1,0 +1,77 @@
+package dev.skeeter.broker.internal.protocol;
+
+import dev.skeeter.broker.internal.Metrics;
+import dev.skeeter.broker.internal.session.Message;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.mqtt.MqttMessage;
+
+/**
+ * Everything one connection writes, in order: control packets through the shared {@code MqttEncoder}, PUBLISH
+ * packets encoded in batches into one pooled buffer (unless packets are logged, which needs the message objects).
+ * Flushes are deferred to the end of a read or of a delivery batch. Confined to the channel's event loop.
+ */
+final class OutboundWriter {
+    private final ChannelHandlerContext ctx;
+    private final Metrics metrics;
+    private final boolean logPackets;
+    /** PUBLISH packets encoded but not yet written; owned here until written or released. */
+    private ByteBuf batch;
+    private boolean needsFlush;
+
+    OutboundWriter(ChannelHandlerContext ctx, Metrics metrics, boolean logPackets) {
+        this.ctx = ctx;
+        this.metrics = metrics;
+        this.logPackets = logPackets;
+    }
+
+    /** Writes a control packet behind any pending batch, so the order on the wire holds; flushed later. */
+    void send(MqttMessage message) {
+        writeBatch();
+        ctx.write(message, ctx.voidPromise());
+        needsFlush = true;
+    }
+
+    void publish(Message message, int qos, int packetId, boolean duplicate) {
+        metrics.sent();
+        if (logPackets) {
+            send(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId));
+            return;
+        }
+        // Written every BATCH_BYTES so that the channel's water marks still see the bytes.
+        batch = PublishEncoder.encode(ctx.alloc(), batch, message, qos, packetId, duplicate);
+        needsFlush = true;
+        if (batch.readableBytes() >= PublishEncoder.BATCH_BYTES) {
+            writeBatch();
+        }
+    }
+
+    void flush() {
+        needsFlush = false;
+        writeBatch();
+        ctx.flush();
+    }
+
+    /** At the end of a read: one flush for every acknowledgement the read produced. */
+    void flushIfNeeded() {
+        if (needsFlush) {
+            flush();
+        }
+    }
+
+    /** The channel closed: drop what was never written. */
+    void release() {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
+    }
+
+    private void writeBatch() {
+        if (batch != null) {
+            ByteBuf b = batch;
+            batch = null;
+            ctx.write(b, ctx.voidPromise());
+        }
+    }
+}
