@@ -213,5 +213,6 @@ class PublishViewModelTest {
         vm.publish();
         assertThat(vm.suggestTopics("home", 10)).containsExactly("home/a");
         assertThat(vm.suggestTopics("zzz", 10)).isEmpty();
+        assertThat(vm.suggestTopics("", 10)).isEmpty();
     }
 }
