@@ -31,7 +31,7 @@ class WorkspacePanesFxTest extends FxRobot {
     @Test
     void aWorkspaceOnTheLocalBrokerPublishesAndSubscribesThroughItsTabs() throws Exception {
         fixture = new ShellFixture(configDir, List.of());
-        fixture.show(p -> "", Panes.standard(fixture.state, fixture.files, fixture.background));
+        fixture.show(p -> ""); // the fixture plugs in Panes.standard, as the app does
         clickOn("#offer-local-broker");
         await().atMost(10, SECONDS).untilAsserted(() ->
                 assertThat(lookup("#workspace-state").queryLabeled().getText()).isEqualTo("Connected"));

@@ -32,13 +32,19 @@ public final class TopicsSeen {
         return topics.size();
     }
 
-    /** Up to {@code limit} topics containing {@code typed} (case-insensitive), those starting with it first. */
+    /**
+     * Up to {@code limit} topics containing {@code typed} (case-insensitive), those starting with it first. Nothing
+     * for blank text: a completion popup that opens on an emptied field swallows the user's next click.
+     */
     public List<String> suggest(String typed, int limit) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
         List<String> snapshot;
         synchronized (this) {
             snapshot = new ArrayList<>(topics.keySet());
         }
-        String needle = typed == null ? "" : typed.toLowerCase(Locale.ROOT);
+        String needle = typed.toLowerCase(Locale.ROOT);
         List<String> starts = new ArrayList<>();
         List<String> contains = new ArrayList<>();
         for (int i = snapshot.size() - 1; i >= 0 && starts.size() < limit; i--) { // newest first

@@ -120,7 +120,7 @@ public final class PublishViewModel {
 
     /** Asks for a file and loads it as the payload, in a format that shows it (text, JSON or base64). */
     public void loadFromFile() {
-        Optional<Path> file = files.openFile("Load payload from file", List.of());
+        Optional<Path> file = files.open("Load payload from file");
         if (file.isEmpty()) {
             return;
         }
@@ -332,8 +332,11 @@ public final class PublishViewModel {
     /** Completion for the topic field: history first, then topics seen on the connection. Thread-safe. */
     public List<String> suggestTopics(String typed, int limit) {
         List<String> result = new ArrayList<>();
+        if (typed == null || typed.isBlank()) {
+            return result; // the drop-down lists the history; a popup on an empty field would swallow a click
+        }
         for (String h : historySnapshot) {
-            if (result.size() < limit && (typed == null || h.startsWith(typed)) && !h.equals(typed)) {
+            if (result.size() < limit && h.startsWith(typed) && !h.equals(typed)) {
                 result.add(h);
             }
         }

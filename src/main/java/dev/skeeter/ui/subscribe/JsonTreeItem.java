@@ -39,7 +39,7 @@ final class JsonTreeItem extends TreeItem<String> {
     private java.util.List<TreeItem<String>> children() {
         java.util.List<TreeItem<String>> items = new java.util.ArrayList<>();
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext() && items.size() < MAX_CHILDREN) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 items.add(new JsonTreeItem(f.getKey(), f.getValue()));

@@ -32,5 +32,6 @@ class TopicProblemsTest {
         seen.add("garage");
         assertThat(seen.size()).isEqualTo(3);
         assertThat(seen.suggest("home", 10)).containsExactly("home/hall", "office/home");
+        assertThat(seen.suggest(" ", 10)).isEmpty();
     }
 }
