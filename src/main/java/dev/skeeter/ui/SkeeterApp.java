@@ -1,13 +1,24 @@
 package dev.skeeter.ui;
 
+import dev.skeeter.profiles.AppStateStore;
+import dev.skeeter.profiles.ProfileStore;
+import dev.skeeter.ui.common.BackgroundExecutor;
+import dev.skeeter.ui.common.FxFileChooserService;
+import dev.skeeter.ui.connection.ConnectionFactory;
+import dev.skeeter.ui.localbroker.LocalBrokerService;
+import dev.skeeter.ui.theme.Look;
+import dev.skeeter.ui.theme.ThemeManager;
+import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The desktop app: one main window. Started by {@link dev.skeeter.Main} with no arguments. */
 public final class SkeeterApp extends Application {
     public static final String TITLE = "Skeeter";
-    public static final String STYLESHEET = SkeeterApp.class.getResource("skeeter.css").toExternalForm();
+    public static final String STYLESHEET = ThemeManager.APP_STYLESHEET;
+
+    private ExecutorService background;
+    private Shell shell;
 
     public static void launchApp(String[] args) {
         Application.launch(SkeeterApp.class, args);
@@ -16,11 +27,31 @@ public final class SkeeterApp extends Application {
     @Override
     public void start(Stage stage) {
         UncaughtExceptionDialog.install();
-        MainWindow mainWindow = new MainWindow();
-        Scene scene = new Scene(mainWindow.root(), 1280, 800);
-        scene.getStylesheets().add(STYLESHEET);
-        stage.setTitle(TITLE);
-        stage.setScene(scene);
-        stage.show();
+        background = BackgroundExecutor.create();
+        AppStateStore stateStore = AppStateStore.openDefault();
+        FxFileChooserService files = new FxFileChooserService(() -> stage);
+        AppServices services = new AppServices(
+                ProfileStore.openDefault(),
+                stateStore,
+                new LocalBrokerService(),
+                ConnectionFactory.standard(),
+                CertificateDescriber::describe,
+                files,
+                background,
+                Panes.standard(stateStore, files, background),
+                url -> getHostServices().showDocument(url));
+        ThemeManager themes = new ThemeManager(Look.fromSystemProperty(), Shell.rememberedTheme(stateStore.state()));
+        shell = new Shell(services, themes);
+        shell.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.shutdown();
+        }
+        if (background != null) {
+            background.shutdown();
+        }
     }
 }

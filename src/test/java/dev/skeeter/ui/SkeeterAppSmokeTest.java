@@ -2,10 +2,13 @@ package dev.skeeter.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -13,6 +16,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Starts the real app headless (Monocle) and finds its main window. */
 class SkeeterAppSmokeTest {
     private javafx.application.Application app;
+    private String previousConfigDir;
+
+    @BeforeEach
+    void useTemporaryConfigDir(@TempDir Path dir) {
+        // the app reads profiles and state from here: never the real home
+        previousConfigDir = System.setProperty("skeeter.config.dir", dir.toString());
+    }
 
     @AfterEach
     void tearDown() throws Exception {
@@ -20,6 +30,11 @@ class SkeeterAppSmokeTest {
             FxToolkit.cleanupApplication(app);
         }
         FxToolkit.cleanupStages();
+        if (previousConfigDir == null) {
+            System.clearProperty("skeeter.config.dir");
+        } else {
+            System.setProperty("skeeter.config.dir", previousConfigDir);
+        }
     }
 
     @Test
@@ -35,5 +50,6 @@ class SkeeterAppSmokeTest {
                 .findFirst().orElseThrow();
         assertThat(main.getScene().lookup("#main-window")).isNotNull();
         assertThat(main.getScene().getStylesheets()).contains(SkeeterApp.STYLESHEET);
+        assertThat(main.getScene().lookup("#local-broker-offer").isVisible()).isTrue();
     }
 }

@@ -1,0 +1,42 @@
+package dev.skeeter.ui;
+
+import dev.skeeter.profiles.AppStateStore;
+import dev.skeeter.ui.common.FileChooserService;
+import dev.skeeter.ui.publish.PublishView;
+import dev.skeeter.ui.publish.PublishViewModel;
+import dev.skeeter.ui.subscribe.SubscribeView;
+import dev.skeeter.ui.subscribe.SubscribeViewModel;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+
+/** The Publish and Subscribe panes (issue 7) plugged into every workspace. */
+public final class Panes {
+    private Panes() {
+    }
+
+    /**
+     * Publish and Subscribe tabs over the workspace's connection. The panes batch their own hand-over to the FX
+     * thread, so the connection's listeners should run on a non-FX thread ({@code ConnectionFactory.standard()}).
+     */
+    public static WorkspacePanes standard(AppStateStore state, FileChooserService files, Executor background) {
+        return workspace -> {
+            Executor fx = Platform::runLater;
+            PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(), state, fx,
+                    background, files);
+            SubscribeViewModel subscribe = new SubscribeViewModel(workspace.connection(), workspace.profile(), state,
+                    fx, background, files);
+            Tab publishTab = new Tab("Publish", new PublishView(publish).root());
+            publishTab.setId("tab-publish");
+            Tab subscribeTab = new Tab("Subscribe", new SubscribeView(subscribe).root());
+            subscribeTab.setId("tab-subscribe");
+            publishTab.setClosable(false);
+            subscribeTab.setClosable(false);
+            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), () -> {
+                publish.dispose();
+                subscribe.dispose();
+            });
+        };
+    }
+}

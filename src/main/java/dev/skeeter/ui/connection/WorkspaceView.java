@@ -1,0 +1,194 @@
+package dev.skeeter.ui.connection;
+
+import dev.skeeter.client.ConnectionState;
+import dev.skeeter.ui.common.FileChooserService;
+import dev.skeeter.ui.log.LogView;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+
+/**
+ * A workspace: header (broker, client id, state, Connect/Disconnect, counters), the failure or port offer in place,
+ * and tabs (Publish and Subscribe when provided, Log). FX thread only.
+ */
+public final class WorkspaceView {
+    private final WorkspaceViewModel model;
+    private final Supplier<char[]> passwordPrompt;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Timeline ticker;
+    private final Runnable disposePanes;
+
+    /**
+     * @param extraTabs tabs shown before Log (Publish, Subscribe)
+     * @param passwordPrompt asks the password when the profile keeps none; null answer cancels
+     * @param disposePanes    run when the workspace closes, so the extra tabs stop listening
+     */
+    public WorkspaceView(WorkspaceViewModel model, List<Tab> extraTabs, FileChooserService files,
+            Supplier<char[]> passwordPrompt, Runnable disposePanes) {
+        this.model = model;
+        this.disposePanes = disposePanes;
+        this.passwordPrompt = passwordPrompt;
+        root.setId("workspace");
+        VBox top = new VBox(createHeader(), createPortOffer(), new FailureView(model.failureProperty(), model::dismissFailure).root());
+        root.setTop(top);
+        Tab log = new Tab("Log", new LogView(model.log(), files, "workspace").root());
+        log.setId("tab-log");
+        tabs.setId("workspace-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(extraTabs);
+        tabs.getTabs().add(log);
+        root.setCenter(tabs);
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(System.nanoTime())));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        model.tick(System.nanoTime());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Connects, asking the password first when needed. */
+    public void connect() {
+        if (model.needsPassword()) {
+            char[] password = passwordPrompt.get();
+            if (password != null) {
+                model.connect(password);
+            }
+        } else {
+            model.connect();
+        }
+    }
+
+    /** Stops the counters' timer and the panes; call when the workspace closes. */
+    public void dispose() {
+        ticker.stop();
+        disposePanes.run();
+    }
+
+    private Node createHeader() {
+        Circle dot = new Circle(6);
+        dot.getStyleClass().add("status-dot");
+        Label title = new Label(model.title());
+        title.getStyleClass().add("workspace-title");
+        Label stateLabel = new Label();
+        stateLabel.setId("workspace-state");
+        model.stateProperty().addListener((obs, old, now) -> showState(dot, stateLabel, now));
+        showState(dot, stateLabel, model.stateProperty().get());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("workspace-progress");
+        progress.setPrefSize(18, 18);
+        progress.setMaxSize(18, 18);
+        progress.visibleProperty().bind(model.busyProperty());
+        Button connect = new Button("Connect");
+        connect.setId("connect-button");
+        connect.setDefaultButton(false);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.getStyleClass().add("accent");
+        connect.setOnAction(e -> connect());
+        connect.visibleProperty().bind(model.canDisconnect().not());
+        connect.managedProperty().bind(connect.visibleProperty());
+        connect.disableProperty().bind(model.canConnect().not());
+        Button disconnect = new Button("Disconnect");
+        disconnect.setId("disconnect-button");
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
+        disconnect.setOnAction(e -> model.disconnect());
+        disconnect.visibleProperty().bind(model.canDisconnect());
+        disconnect.managedProperty().bind(disconnect.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(8, dot, title, stateLabel, spacer, progress, connect, disconnect);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane facts = new GridPane();
+        facts.setHgap(8);
+        facts.setVgap(2);
+        facts.addRow(0, key("Broker"), value("workspace-address", Bindings.createStringBinding(model::brokerAddress)),
+                key("Messages in"), value("messages-in", Bindings.createStringBinding(() -> counter(
+                        model.messagesInProperty().get(), model.inPerSecondProperty().get()),
+                        model.messagesInProperty(), model.inPerSecondProperty())));
+        facts.addRow(1, key("Client id"), value("workspace-client-id", model.clientIdProperty()),
+                key("Messages out"), value("messages-out", Bindings.createStringBinding(() -> counter(
+                        model.messagesOutProperty().get(), model.outPerSecondProperty().get()),
+                        model.messagesOutProperty(), model.outPerSecondProperty())));
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), grow);
+        VBox header = new VBox(6, titleRow, facts);
+        header.getStyleClass().add("workspace-header");
+        return header;
+    }
+
+    private Node createPortOffer() {
+        Label text = new Label();
+        text.setId("port-offer-text");
+        text.setWrapText(true);
+        Button use = new Button();
+        use.setId("use-free-port");
+        use.getStyleClass().add("accent");
+        use.setOnAction(e -> model.acceptPortOffer());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.dismissPortOffer());
+        HBox buttons = new HBox(8, use, cancel);
+        VBox box = new VBox(8, text, buttons);
+        box.setId("port-offer");
+        box.getStyleClass().add("port-conflict");
+        box.setPadding(new Insets(10, 12, 10, 12));
+        model.portOfferProperty().addListener((obs, old, offer) -> {
+            box.setVisible(offer != null);
+            box.setManaged(offer != null);
+            if (offer != null) {
+                text.setText(offer.explanation());
+                use.setText("Use free port " + offer.freePort());
+            }
+        });
+        box.setVisible(false);
+        box.setManaged(false);
+        return box;
+    }
+
+    private static void showState(Circle dot, Label label, ConnectionState state) {
+        dot.getStyleClass().removeIf(c -> !c.equals("status-dot"));
+        dot.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+        label.setText(StateText.of(state));
+    }
+
+    private static Label key(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("header-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label value(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("header-value");
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    static String counter(long count, double perSecond) {
+        return String.format(Locale.ROOT, "%,d  (%.1f/s)", count, perSecond);
+    }
+}

@@ -1,0 +1,367 @@
+package dev.skeeter.ui.subscribe;
+
+import dev.skeeter.client.ConnectionFailure;
+import dev.skeeter.client.ConnectionListener;
+import dev.skeeter.client.ConnectionState;
+import dev.skeeter.client.MqttConnection;
+import dev.skeeter.client.ReceivedMessage;
+import dev.skeeter.client.SubscriptionRequest;
+import dev.skeeter.client.TopicFilters;
+import dev.skeeter.profiles.AppState;
+import dev.skeeter.profiles.AppStateStore;
+import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.common.FileChooserService;
+import dev.skeeter.ui.common.FxBatcher;
+import dev.skeeter.ui.common.TopicProblems;
+import dev.skeeter.ui.common.TopicsSeen;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Subscribe pane's state and actions. FX thread only, except the connection listener, which runs on the
+ * connection's event thread: it counts, builds the row (preview included) and hands it to a bounded
+ * {@link FxBatcher} drained at most ten times a second. Counts always add up:
+ * {@code received = shown + trimmed + dropped + paused + muted + cleared}.
+ */
+public final class SubscribeViewModel {
+    static final Duration DRAIN_INTERVAL = Duration.ofMillis(100);
+    static final int QUEUE_CAPACITY = 50_000;
+    static final List<String> PALETTE = List.of("#2f6fdf", "#2da44e", "#d4a72c", "#cf222e", "#8250df",
+            "#1b7c83", "#e16f24", "#bf3989", "#57606a", "#4d8f2a");
+
+    private final MqttConnection connection;
+    private final Profile profile;
+    private final AppStateStore state;
+    private final Executor fx;
+    private final Executor background;
+    private final FileChooserService files;
+    private final ConnectionListener listener = new ConnectionListener() {
+        @Override
+        public void messageArrived(ReceivedMessage message) {
+            onMessage(message);
+        }
+
+        @Override
+        public void stateChanged(ConnectionState previous, ConnectionState current, ConnectionFailure failure) {
+            if (current == ConnectionState.CONNECTED) {
+                fx.execute(SubscribeViewModel.this::retryFailedSubscriptions);
+            }
+        }
+    };
+    private final FxBatcher<MessageRow> batcher;
+    private final TopicsSeen topicsSeen = new TopicsSeen(5_000);
+    private final Map<String, SubscriptionItem> byFilter = new ConcurrentHashMap<>();
+    private final AtomicLong receivedCount = new AtomicLong();
+    private final AtomicLong pausedCount = new AtomicLong();
+    private final AtomicLong mutedCount = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile boolean pausedNow;
+
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final IntegerProperty filterQos = new SimpleIntegerProperty(0);
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ObservableList<SubscriptionItem> subscriptions = FXCollections.observableArrayList();
+    private final MessageTable table;
+    private final MessageDetailViewModel detail;
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final BooleanProperty followNewest = new SimpleBooleanProperty(true);
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<MessageSearch.Scope> searchScope =
+            new SimpleObjectProperty<>(MessageSearch.Scope.TOPIC_AND_PAYLOAD);
+    private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper skippedWhilePaused = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper muted = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper cleared = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    public SubscribeViewModel(MqttConnection connection, Profile profile, AppStateStore state, Executor fx,
+                              Executor background, FileChooserService files) {
+        this(connection, profile, state, fx, background, files, DRAIN_INTERVAL);
+    }
+
+    /** With a chosen pace: tests drain on every message ({@link Duration#ZERO}) with a direct executor. */
+    SubscribeViewModel(MqttConnection connection, Profile profile, AppStateStore state, Executor fx,
+                       Executor background, FileChooserService files, Duration drainInterval) {
+        this.connection = connection;
+        this.profile = profile;
+        this.state = state;
+        this.fx = fx;
+        this.background = background;
+        this.files = files;
+        this.table = new MessageTable(state.state().messageTableRowLimit());
+        this.detail = new MessageDetailViewModel(fx, background);
+        this.batcher = new FxBatcher<>(fx, QUEUE_CAPACITY, drainInterval, this::onBatch);
+        shown.bind(Bindings.size(table.rows()));
+        filterText.addListener((obs, was, now) -> filterError.set(""));
+        paused.addListener((obs, was, now) -> pausedNow = now);
+        searchText.addListener((obs, was, now) -> applySearch());
+        searchScope.addListener((obs, was, now) -> applySearch());
+        table.maxRowsProperty().addListener((obs, was, now) -> {
+            int rows = now.intValue();
+            persist(s -> s.withMessageTableRowLimit(rows));
+        });
+        connection.addListener(listener);
+    }
+
+    // ---- subscriptions ------------------------------------------------------------------------------------------
+
+    /** Validates the form and subscribes; false (with {@link #filterErrorProperty()} set) when refused. */
+    public boolean addSubscription() {
+        String filter = filterText.get() == null ? "" : filterText.get().strip();
+        Optional<String> problem = TopicProblems.ofFilter(filter);
+        if (problem.isEmpty() && byFilter.containsKey(filter)) {
+            problem = Optional.of("Already subscribed to " + filter);
+        }
+        if (problem.isPresent()) {
+            filterError.set(problem.get());
+            return false;
+        }
+        String colour = state.state().subscriptionColours(profile.id())
+                .getOrDefault(filter, PALETTE.get(subscriptions.size() % PALETTE.size()));
+        SubscriptionItem item = new SubscriptionItem(filter, filterQos.get(), colour);
+        item.colourProperty().addListener((obs, was, now) -> saveColour(item));
+        byFilter.put(filter, item);
+        subscriptions.add(item);
+        filterText.set("");
+        saveColour(item);
+        sendSubscribe(item);
+        return true;
+    }
+
+    /** Subscriptions that failed (e.g. sent while disconnected; the core forgets those) are sent again on connect. */
+    void retryFailedSubscriptions() {
+        for (SubscriptionItem item : subscriptions) {
+            if (item.failed) {
+                sendSubscribe(item);
+            }
+        }
+    }
+
+    private void sendSubscribe(SubscriptionItem item) {
+        item.failed = false;
+        item.setStatus("subscribing…");
+        subscribeSafely(item.filter(), item.qos()).whenComplete((granted, error) ->
+                fx.execute(() -> {
+                    if (error != null) {
+                        item.failed = true;
+                        item.setStatus("failed: " + rootMessage(error)
+                                + (connection.state() == ConnectionState.CONNECTED ? "" : " (retried on connect)"));
+                    } else if (!granted.isEmpty() && granted.get(0) == 0x80) {
+                        item.setStatus("refused by the broker");
+                    } else {
+                        item.setStatus("QoS " + (granted.isEmpty() ? item.qos() : granted.get(0)) + " granted");
+                    }
+                }));
+    }
+
+    public void unsubscribe(SubscriptionItem item) {
+        subscriptions.remove(item);
+        byFilter.remove(item.filter(), item);
+        CompletableFuture<Void> done;
+        try {
+            done = connection.unsubscribe(List.of(item.filter()));
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((ok, error) -> {
+            if (error != null) {
+                fx.execute(() -> status.set("Unsubscribe from " + item.filter() + " failed: " + rootMessage(error)));
+            }
+        });
+    }
+
+    private CompletableFuture<List<Integer>> subscribeSafely(String filter, int qos) {
+        try {
+            return connection.subscribe(List.of(new SubscriptionRequest(filter, qos)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // ---- actions ------------------------------------------------------------------------------------------------
+
+    /** Empties the table and the queue; counts what was removed so the totals still add up. */
+    public void clear() {
+        long removed = table.clear() + batcher.discardPending();
+        cleared.set(cleared.get() + removed);
+        detail.rowProperty().set(null);
+        status.set("Cleared " + removed + " messages");
+    }
+
+    /** Exports what the table shows (the search filter applies). */
+    public void exportShown(ExportFormat format) {
+        export(List.copyOf(table.visibleRows()), format);
+    }
+
+    public void export(List<MessageRow> rows, ExportFormat format) {
+        Optional<java.nio.file.Path> target = files.save("Export " + rows.size() + " messages",
+                format.defaultName(), format.pattern());
+        if (target.isEmpty()) {
+            return;
+        }
+        List<ReceivedMessage> messages = rows.stream().map(MessageRow::message).toList();
+        status.set("Exporting " + messages.size() + " messages…");
+        background.execute(() -> {
+            String result;
+            try {
+                MessageExporter.write(target.get(), messages, format);
+                result = "Exported " + messages.size() + " messages to " + target.get().getFileName();
+            } catch (IOException | RuntimeException e) {
+                result = "Export failed: " + rootMessage(e);
+            }
+            String text = result;
+            fx.execute(() -> status.set(text));
+        });
+    }
+
+    /** Stops listening to the connection; the workspace calls it when it closes. */
+    public void dispose() {
+        connection.removeListener(listener);
+    }
+
+    // ---- network thread -----------------------------------------------------------------------------------------
+
+    void onMessage(ReceivedMessage message) {
+        receivedCount.incrementAndGet();
+        topicsSeen.add(message.topic());
+        List<SubscriptionItem> matched = matchedItems(message);
+        SubscriptionItem colourSource = null;
+        for (SubscriptionItem item : matched) {
+            item.arrived.incrementAndGet();
+            if (colourSource == null && !item.mutedNow) {
+                colourSource = item;
+            }
+        }
+        if (pausedNow) {
+            pausedCount.incrementAndGet();
+            batcher.poke();
+        } else if (colourSource == null && !matched.isEmpty()) {
+            mutedCount.incrementAndGet();
+            batcher.poke();
+        } else {
+            batcher.offer(new MessageRow(sequence.incrementAndGet(), message, colourSource));
+        }
+    }
+
+    private List<SubscriptionItem> matchedItems(ReceivedMessage message) {
+        List<SubscriptionItem> items = new ArrayList<>(2);
+        if (!message.matchedFilters().isEmpty()) {
+            for (String filter : message.matchedFilters()) {
+                SubscriptionItem item = byFilter.get(filter);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+        } else {
+            for (SubscriptionItem item : byFilter.values()) {
+                if (TopicFilters.matches(item.filter(), message.topic())) {
+                    items.add(item);
+                }
+            }
+        }
+        return items;
+    }
+
+    // ---- FX thread ----------------------------------------------------------------------------------------------
+
+    private void onBatch(List<MessageRow> batch) {
+        if (paused.get()) {
+            // Rows queued before the click: the table must stop moving the moment Pause is pressed.
+            pausedCount.addAndGet(batch.size());
+        } else {
+            table.addAll(batch);
+        }
+        batches.set(batches.get() + 1);
+        received.set(receivedCount.get());
+        dropped.set(batcher.dropped());
+        skippedWhilePaused.set(pausedCount.get());
+        muted.set(mutedCount.get());
+        for (SubscriptionItem item : subscriptions) {
+            item.refreshCount();
+        }
+    }
+
+    private void applySearch() {
+        table.setFilter(MessageSearch.predicate(searchText.get(), searchScope.get()));
+    }
+
+    private void saveColour(SubscriptionItem item) {
+        String colour = item.colourProperty().get();
+        persist(s -> s.withSubscriptionColour(profile.id(), item.filter(), colour));
+    }
+
+    /** Saves off the FX thread; a failed write is reported, the state in memory keeps the change. */
+    private void persist(UnaryOperator<AppState> change) {
+        background.execute(() -> {
+            try {
+                state.update(change);
+            } catch (java.io.IOException | RuntimeException e) {
+                fx.execute(() -> status.set("Could not save to " + state.file() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    // ---- properties ---------------------------------------------------------------------------------------------
+
+    public StringProperty filterTextProperty() { return filterText; }
+    public IntegerProperty filterQosProperty() { return filterQos; }
+    public ReadOnlyStringProperty filterErrorProperty() { return filterError.getReadOnlyProperty(); }
+    public ObservableList<SubscriptionItem> subscriptions() { return subscriptions; }
+    public MessageTable table() { return table; }
+    public MessageDetailViewModel detail() { return detail; }
+    public BooleanProperty pausedProperty() { return paused; }
+    /** True while the table scrolls to each new message; the view clears it when the user scrolls or selects. */
+    public BooleanProperty followNewestProperty() { return followNewest; }
+    public StringProperty searchTextProperty() { return searchText; }
+    public ObjectProperty<MessageSearch.Scope> searchScopeProperty() { return searchScope; }
+    public ReadOnlyLongProperty receivedProperty() { return received.getReadOnlyProperty(); }
+    /** Messages lost because the queue to the FX thread overflowed. */
+    public ReadOnlyLongProperty droppedProperty() { return dropped.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty trimmedProperty() { return table.trimmedProperty(); }
+    public ReadOnlyLongProperty skippedWhilePausedProperty() { return skippedWhilePaused.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty mutedProperty() { return muted.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty clearedProperty() { return cleared.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty shownProperty() { return shown.getReadOnlyProperty(); }
+    /** Drains so far (for the benchmark: at most ten a second). */
+    public ReadOnlyLongProperty batchesProperty() { return batches.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public TopicsSeen topicsSeen() { return topicsSeen; }
+    Executor background() { return background; }
+}
