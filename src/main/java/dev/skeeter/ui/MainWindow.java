@@ -54,6 +54,8 @@ public final class MainWindow {
     private final Map<WorkspaceViewModel, Tab> tabs = new HashMap<>();
     private final Map<WorkspaceViewModel, WorkspaceView> views = new HashMap<>();
     private final ProfileListView profileList;
+    private javafx.scene.Node profilePane;
+    private double hiddenDivider = 0.18;
 
     public MainWindow(MainViewModel model, LocalBrokerViewModel localBroker, AppServices services,
             ThemeManager themes, Stage stage) {
@@ -117,7 +119,13 @@ public final class MainWindow {
         themes.themeProperty().addListener((obs, old, now) -> syncTheme.run());
         syncTheme.run();
         MenuItem toggle = item("menu-toggle-theme", "Switch Theme", Shortcuts.TOGGLE_THEME, themes::toggle);
-        Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), toggle);
+        javafx.scene.control.CheckMenuItem showProfiles = new javafx.scene.control.CheckMenuItem("Profile List");
+        showProfiles.setId("menu-show-profiles");
+        showProfiles.setSelected(true);
+        showProfiles.setAccelerator(Shortcuts.TOGGLE_PROFILES);
+        showProfiles.setOnAction(e -> showProfileList(showProfiles.isSelected()));
+        Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), toggle, new SeparatorMenuItem(),
+                showProfiles);
 
         MenuItem shortcuts = item("menu-shortcuts", "Keyboard Shortcuts", Shortcuts.HELP, windows::showShortcuts);
         MenuItem about = item("menu-about", "About Skeeter", null, windows::showAbout);
@@ -151,7 +159,8 @@ public final class MainWindow {
 
         split.setId(MAIN_SPLIT_ID);
         split.getItems().setAll(left, right);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.18);
+        profilePane = left;
         SplitPane.setResizableWithParent(left, false);
         return split;
     }
@@ -282,6 +291,18 @@ public final class MainWindow {
         tab.setGraphic(dot);
         tab.setOnClosed(e -> model.close(workspace));
         return tab;
+    }
+
+    /** Hides the profile list to give a workspace the whole width (small screens), or shows it again. */
+    private void showProfileList(boolean show) {
+        double[] positions = split.getDividerPositions();
+        if (show && !split.getItems().contains(profilePane)) {
+            split.getItems().add(0, profilePane);
+            split.setDividerPositions(hiddenDivider);
+        } else if (!show && split.getItems().contains(profilePane)) {
+            hiddenDivider = positions.length > 0 ? positions[0] : 0.18;
+            split.getItems().remove(profilePane);
+        }
     }
 
     private void connectCurrent() {

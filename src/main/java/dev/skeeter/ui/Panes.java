@@ -16,7 +16,11 @@ public final class Panes {
     private Panes() {
     }
 
-    public static WorkspacePanes standard(AppStateStore state, Executor background, FileChooserService files) {
+    /**
+     * Publish and Subscribe tabs over the workspace's connection. The panes batch their own hand-over to the FX
+     * thread, so the connection's listeners should run on a non-FX thread ({@code ConnectionFactory.standard()}).
+     */
+    public static WorkspacePanes standard(AppStateStore state, FileChooserService files, Executor background) {
         return workspace -> {
             Executor fx = Platform::runLater;
             PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(), state, fx,
@@ -27,6 +31,8 @@ public final class Panes {
             publishTab.setId("tab-publish");
             Tab subscribeTab = new Tab("Subscribe", new SubscribeView(subscribe).root());
             subscribeTab.setId("tab-subscribe");
+            publishTab.setClosable(false);
+            subscribeTab.setClosable(false);
             return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), () -> {
                 publish.dispose();
                 subscribe.dispose();

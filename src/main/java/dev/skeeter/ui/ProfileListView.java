@@ -83,6 +83,7 @@ final class ProfileListView {
             VBox text = new VBox(1, name, address);
             box = new HBox(8, dot, text);
             box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // long names are cut with an ellipsis instead of scrolling the list sideways
         }
 
         @Override

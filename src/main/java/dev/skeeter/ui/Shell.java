@@ -48,7 +48,8 @@ public final class Shell {
     public void show(Stage stage) {
         this.stage = stage;
         window = new MainWindow(model, localBroker, services, themes, stage);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        // sized by the stage (restoreWindow), so the split's first layout uses the real width
+        Scene scene = new Scene(window.root());
         themes.register(scene);
         stage.setTitle(SkeeterApp.TITLE);
         stage.setScene(scene);

@@ -12,6 +12,7 @@ public final class Shortcuts {
     public static final KeyCombination DISCONNECT = KeyCombination.keyCombination("Shortcut+Shift+D");
     public static final KeyCombination LOCAL_BROKER = KeyCombination.keyCombination("Shortcut+Shift+B");
     public static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+T");
+    public static final KeyCombination TOGGLE_PROFILES = KeyCombination.keyCombination("Shortcut+Shift+P");
     public static final KeyCombination HELP = KeyCombination.keyCombination("F1");
     public static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
 
@@ -34,6 +35,7 @@ public final class Shortcuts {
                 new Shortcut(CLOSE_WORKSPACE, "Close the current workspace"),
                 new Shortcut(LOCAL_BROKER, "Local broker"),
                 new Shortcut(TOGGLE_THEME, "Switch between light and dark theme"),
+                new Shortcut(TOGGLE_PROFILES, "Show or hide the profile list"),
                 new Shortcut(HELP, "This list of shortcuts"),
                 new Shortcut(QUIT, "Quit"));
     }

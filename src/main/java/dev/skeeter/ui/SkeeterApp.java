@@ -38,7 +38,7 @@ public final class SkeeterApp extends Application {
                 CertificateDescriber::describe,
                 files,
                 background,
-                Panes.standard(stateStore, background, files),
+                Panes.standard(stateStore, files, background),
                 url -> getHostServices().showDocument(url));
         ThemeManager themes = new ThemeManager(Look.fromSystemProperty(), Shell.rememberedTheme(stateStore.state()));
         shell = new Shell(services, themes);

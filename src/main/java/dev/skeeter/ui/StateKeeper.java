@@ -65,6 +65,9 @@ final class StateKeeper {
 
     static AppState.WindowLayout capture(Stage stage, SplitPane split) {
         List<Double> positions = Arrays.stream(split.getDividerPositions()).boxed().toList();
+        if (split.getItems().size() < 2) {
+            positions = List.of(); // the profile list is hidden: keep the remembered position
+        }
         return new AppState.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                 stage.isMaximized(), Map.of(split.getId(), positions));
     }

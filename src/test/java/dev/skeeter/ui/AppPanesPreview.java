@@ -45,7 +45,7 @@ public final class AppPanesPreview {
             var files = new FxFileChooserService(() -> stage);
             AppServices services = new AppServices(profiles, state, new LocalBrokerService(),
                     ConnectionFactory.standard(), p -> "", files, background,
-                    Panes.standard(state, background, files), url -> { });
+                    Panes.standard(state, files, background), url -> { });
             Shell shell = new Shell(services, new ThemeManager(Look.fromSystemProperty(),
                     dark ? Theme.DARK : Theme.LIGHT));
             shell.show(stage);

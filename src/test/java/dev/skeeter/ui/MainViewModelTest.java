@@ -46,7 +46,8 @@ class MainViewModelTest {
     void tearDown() {
         List.copyOf(main.workspaces()).forEach(main::close);
         localBroker.close();
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
 
     @Test
@@ -137,5 +138,13 @@ class MainViewModelTest {
         main.open(a);
         profiles.remove(a.id());
         assertThat(main.workspaces()).isEmpty();
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -61,7 +61,7 @@ public final class ScreenshotTour {
         LocalBrokerService broker = new LocalBrokerService();
         AppServices services = new AppServices(profiles, state, broker, ConnectionFactory.standard(),
                 CertificateDescriber::describe, new ScriptedFileChooserService(), background,
-                Panes.standard(state, background, new ScriptedFileChooserService()),
+                Panes.standard(state, new ScriptedFileChooserService(), background),
                 url -> { });
         Platform.startup(() -> { });
         Shell shell = fx(() -> {
@@ -78,9 +78,22 @@ public final class ScreenshotTour {
         try (MqttConnection other = new MqttConnection(Profile.create("o", "127.0.0.1", port).toBuilder()
                 .clientId("sensor-17").build(), background)) {
             other.connect().get(10, TimeUnit.SECONDS);
+            Scene main = shell.window().root().getScene();
+            fx(() -> {
+                var tabs = (javafx.scene.control.TabPane) main.lookup("#workspace-tabs");
+                tabs.getSelectionModel().select(1);
+                return null;
+            });
+            settle();
+            fx(() -> {
+                ((javafx.scene.control.TextInputControl) main.lookup("#subscribe-filter")).setText("plant/#");
+                ((javafx.scene.control.ButtonBase) main.lookup("#subscribe-button")).fire();
+                return null;
+            });
+            Thread.sleep(500);
             for (int i = 0; i < 40; i++) {
-                local.connection().publish("plant/line1/temp", ("{\"t\":" + i + "}").getBytes(), 1, false)
-                        .get(5, TimeUnit.SECONDS);
+                other.publish("plant/line" + (i % 3 + 1) + "/temp", ("{\"t\":" + (20 + i % 7) + ".5}").getBytes(),
+                        1, false).get(5, TimeUnit.SECONDS);
             }
             Thread.sleep(1200); // let the counters tick once
             settle();

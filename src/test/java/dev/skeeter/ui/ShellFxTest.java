@@ -110,6 +110,17 @@ class ShellFxTest extends FxRobot {
     }
 
     @Test
+    void theProfileListHidesAndComesBack() throws Exception {
+        fixture = new ShellFixture(configDir, List.of()).show(p -> "");
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#profile-list").tryQuery()).isEmpty();
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#profile-list").tryQuery()).isPresent();
+    }
+
+    @Test
     void menusShowTheirAccelerators() throws Exception {
         fixture = new ShellFixture(configDir, List.of()).show(p -> "");
         clickOn("File");

@@ -123,7 +123,8 @@ public final class LogView {
     }
 
     private void save() {
-        files.save("Save log", "skeeter-log.txt", "*.txt", "*.log")
+        files.saveFile("Save log", "skeeter-log.txt",
+                        List.of(new FileChooserService.Filter("Text", "*.txt", "*.log")))
                 .ifPresent(path -> model.saveVisible(path).whenComplete((p, error) -> javafx.application.Platform
                         .runLater(() -> status.setText(error == null ? "Saved to " + p.getFileName()
                                 : "Could not save: " + error.getCause().getMessage()))));

@@ -31,7 +31,8 @@ class WorkspaceViewModelTest {
     void tearDown() {
         opened.forEach(w -> w.close(Runnable::run));
         localBroker.close();
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
 
     private WorkspaceViewModel workspace(Profile profile) {
@@ -108,6 +109,14 @@ class WorkspaceViewModelTest {
                 assertThat(p.port()).isEqualTo(free);
                 assertThat(p.isLocalBroker()).isTrue();
             });
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

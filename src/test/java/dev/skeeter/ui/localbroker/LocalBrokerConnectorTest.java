@@ -19,7 +19,8 @@ class LocalBrokerConnectorTest {
     @AfterEach
     void tearDown() {
         service.close();
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
 
     @Test
@@ -55,5 +56,13 @@ class LocalBrokerConnectorTest {
             assertThat(PortProbe.isTaken("127.0.0.1", other.getLocalPort())).isTrue();
         }
         assertThat(PortProbe.isTaken("127.0.0.1", PortProbe.freePort("127.0.0.1"))).isFalse();
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -20,7 +20,8 @@ class LocalBrokerViewModelTest {
     @AfterEach
     void tearDown() {
         service.close();
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
 
     @Test
@@ -56,5 +57,13 @@ class LocalBrokerViewModelTest {
         assertThat(model.canStart().get()).isFalse();
         model.portProperty().set("1884");
         assertThat(model.portErrorProperty().get()).isNull();
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

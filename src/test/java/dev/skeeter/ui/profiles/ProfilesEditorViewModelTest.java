@@ -30,7 +30,8 @@ class ProfilesEditorViewModelTest {
 
     @AfterEach
     void tearDown() {
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
 
     private ProfilesEditorViewModel editorOver(Path file) {
@@ -116,5 +117,13 @@ class ProfilesEditorViewModelTest {
         await().atMost(10, SECONDS).until(() -> editor.testResultProperty().get() != null);
         assertThat(editor.testResultProperty().get().ok()).isFalse();
         assertThat(editor.testResultProperty().get().message()).isNotBlank();
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -23,13 +23,19 @@ public final class ScriptedFileChooserService implements FileChooserService {
     }
 
     @Override
-    public synchronized Optional<Path> open(String title, String... extensions) {
+    public synchronized Optional<Path> openFile(String title, List<Filter> filters) {
         asked.add(title);
         return Optional.ofNullable(answers.poll());
     }
 
     @Override
-    public synchronized Optional<Path> save(String title, String initialName, String... extensions) {
+    public synchronized Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
+        asked.add(title);
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseDirectory(String title) {
         asked.add(title);
         return Optional.ofNullable(answers.poll());
     }

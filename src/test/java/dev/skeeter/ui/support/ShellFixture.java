@@ -6,6 +6,7 @@ import dev.skeeter.profiles.ProfileStore;
 import dev.skeeter.ui.AppServices;
 import dev.skeeter.ui.Shell;
 import dev.skeeter.ui.Panes;
+import dev.skeeter.ui.WorkspacePanes;
 import dev.skeeter.ui.connection.ConnectionFactory;
 import dev.skeeter.ui.localbroker.LocalBrokerService;
 import dev.skeeter.ui.localbroker.PortProbe;
@@ -53,8 +54,13 @@ public final class ShellFixture implements AutoCloseable {
     }
 
     public ShellFixture show(Function<Path, String> describer) throws Exception {
+        return show(describer, Panes.standard(state, files, background));
+    }
+
+    /** With feature panes in every workspace (e.g. the app's Publish and Subscribe). */
+    public ShellFixture show(Function<Path, String> describer, WorkspacePanes panes) throws Exception {
         AppServices services = new AppServices(profiles, state, localBroker, ConnectionFactory.standard(),
-                describer, files, background, Panes.standard(state, background, files), openedLinks::add);
+                describer, files, background, panes, openedLinks::add);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             shell = new Shell(services, themes);
@@ -76,6 +82,15 @@ public final class ShellFixture implements AutoCloseable {
         }
         FxToolkit.cleanupStages();
         localBroker.close();
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

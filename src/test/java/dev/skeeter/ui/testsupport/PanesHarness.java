@@ -65,12 +65,17 @@ public final class PanesHarness implements AutoCloseable {
         this.connection = connection;
         FileChooserService files = new FileChooserService() {
             @Override
-            public Optional<Path> open(String title, String... extensions) {
+            public Optional<Path> openFile(String title, List<Filter> filters) {
                 return Optional.ofNullable(openAnswer);
             }
 
             @Override
-            public Optional<Path> save(String title, String initialName, String... extensions) {
+            public Optional<Path> chooseDirectory(String title) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
                 return Optional.ofNullable(saveAnswer);
             }
         };
@@ -98,12 +103,21 @@ public final class PanesHarness implements AutoCloseable {
         subscribeVm.dispose();
         connection.close();
         events.shutdownNow();
-        background.shutdownNow();
+        background.shutdown();
+        awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
 
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
