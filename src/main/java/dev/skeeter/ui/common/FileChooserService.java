@@ -1,24 +1,16 @@
 package dev.skeeter.ui.common;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Asks the user for files and folders. Injected so tests can answer without a native dialog ({@code FileChooser}
- * does not work under headless Monocle). Called on the FX thread.
+ * Asks the user for a file. Injected into view-models so tests (and headless Monocle, where {@code FileChooser}
+ * does not work) can answer without a dialog. Called on the FX thread.
  */
 public interface FileChooserService {
-    /** A file name filter, e.g. {@code new Filter("PEM files", "*.pem", "*.crt")}. */
-    record Filter(String description, List<String> patterns) {
-        public Filter(String description, String... patterns) {
-            this(description, List.of(patterns));
-        }
-    }
+    /** A file to read; {@code extensions} like {@code "*.json"}, empty for any file. */
+    Optional<Path> open(String title, String... extensions);
 
-    Optional<Path> openFile(String title, List<Filter> filters);
-
-    Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters);
-
-    Optional<Path> chooseDirectory(String title);
+    /** A file to write, proposing {@code initialName}. */
+    Optional<Path> save(String title, String initialName, String... extensions);
 }

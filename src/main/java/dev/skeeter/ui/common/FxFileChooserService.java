@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The real pickers: JavaFX's native file and folder dialogs, remembering the last folder. FX thread only. */
+/**
+ * {@link FileChooserService} over JavaFX's {@link FileChooser}, owned by the given window; the next dialog opens in
+ * the folder of the last file picked. FX thread only.
+ */
 public final class FxFileChooserService implements FileChooserService {
     private final Supplier<Window> owner;
     private File lastDirectory;
@@ -19,39 +21,25 @@ public final class FxFileChooserService implements FileChooserService {
     }
 
     @Override
-    public Optional<Path> openFile(String title, List<Filter> filters) {
-        FileChooser chooser = chooser(title, filters);
-        return remember(chooser.showOpenDialog(owner.get()));
+    public Optional<Path> open(String title, String... extensions) {
+        return remember(chooser(title, extensions).showOpenDialog(owner.get()));
     }
 
     @Override
-    public Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
-        FileChooser chooser = chooser(title, filters);
-        chooser.setInitialFileName(suggestedName);
+    public Optional<Path> save(String title, String initialName, String... extensions) {
+        FileChooser chooser = chooser(title, extensions);
+        chooser.setInitialFileName(initialName);
         return remember(chooser.showSaveDialog(owner.get()));
     }
 
-    @Override
-    public Optional<Path> chooseDirectory(String title) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(title);
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
-        }
-        File dir = chooser.showDialog(owner.get());
-        if (dir != null) {
-            lastDirectory = dir;
-        }
-        return Optional.ofNullable(dir).map(File::toPath);
-    }
-
-    private FileChooser chooser(String title, List<Filter> filters) {
+    private FileChooser chooser(String title, String... extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        for (Filter f : filters) {
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.description(), f.patterns()));
+        if (extensions.length > 0) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", extensions),
+                    List.of(extensions)));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         }
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDirectory != null && lastDirectory.isDirectory()) {
             chooser.setInitialDirectory(lastDirectory);
         }

@@ -123,8 +123,7 @@ public final class LogView {
     }
 
     private void save() {
-        files.saveFile("Save log", "skeeter-log.txt",
-                        List.of(new FileChooserService.Filter("Text", "*.txt", "*.log")))
+        files.save("Save log", "skeeter-log.txt", "*.txt", "*.log")
                 .ifPresent(path -> model.saveVisible(path).whenComplete((p, error) -> javafx.application.Platform
                         .runLater(() -> status.setText(error == null ? "Saved to " + p.getFileName()
                                 : "Could not save: " + error.getCause().getMessage()))));

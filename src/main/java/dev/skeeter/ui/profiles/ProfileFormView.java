@@ -25,10 +25,8 @@ import javafx.util.StringConverter;
 
 /** The profile form in sections (General, Credentials, TLS, Last Will, Proxy, Advanced). FX thread only. */
 final class ProfileFormView {
-    private static final List<FileChooserService.Filter> CERT_FILTERS = List.of(
-            new FileChooserService.Filter("Certificates and keys", "*.pem", "*.crt", "*.cer", "*.key"));
-    private static final List<FileChooserService.Filter> STORE_FILTERS = List.of(
-            new FileChooserService.Filter("Key stores", "*.p12", "*.pfx", "*.jks"));
+    private static final String[] CERT_FILTERS = {"*.pem", "*.crt", "*.cer", "*.key"};
+    private static final String[] STORE_FILTERS = {"*.p12", "*.pfx", "*.jks"};
 
     private final ProfileFormViewModel form;
     private final FileChooserService files;
@@ -213,11 +211,11 @@ final class ProfileFormView {
 
     /** A path field with Browse… and, for PEM files, the summary line; answers the row to enable/disable. */
     private HBox fileRow(FormSection s, String label, String id, StringProperty value,
-            ReadOnlyStringProperty summary, ProfileField field, List<FileChooserService.Filter> filters) {
+            ReadOnlyStringProperty summary, ProfileField field, String[] filters) {
         TextField path = text(id, value);
         Button browse = new Button("Browse…");
         browse.setId(id + "-browse");
-        browse.setOnAction(e -> files.openFile("Choose " + label.toLowerCase(java.util.Locale.ROOT), filters)
+        browse.setOnAction(e -> files.open("Choose " + label.toLowerCase(java.util.Locale.ROOT), filters)
                 .ifPresent(p -> value.set(p.toString())));
         HBox row = new HBox(6, path, browse);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -22,9 +22,6 @@ import javafx.scene.layout.VBox;
 /** The profiles editor: list and actions on the left, the form on the right, Test and Save below. FX thread only. */
 public final class ProfilesEditorView {
 
-    private static final List<FileChooserService.Filter> JSON = List.of(
-            new FileChooserService.Filter("Skeeter profiles", "*.json"));
-
     private final ProfilesEditorViewModel model;
     private final FileChooserService files;
     private final BorderPane root = new BorderPane();
@@ -71,9 +68,9 @@ public final class ProfilesEditorView {
         delete.setOnAction(e -> model.delete());
         delete.disableProperty().bind(model.canDelete().not());
         Button importButton = button("profile-import", "Import…");
-        importButton.setOnAction(e -> files.openFile("Import profiles", JSON).ifPresent(model::importFrom));
+        importButton.setOnAction(e -> files.open("Import profiles", "*.json").ifPresent(model::importFrom));
         Button export = button("profile-export", "Export…");
-        export.setOnAction(e -> files.saveFile("Export profiles", "skeeter-profiles.json", JSON)
+        export.setOnAction(e -> files.save("Export profiles", "skeeter-profiles.json", "*.json")
                 .ifPresent(p -> model.exportTo(p, exportSecrets.isSelected())));
         exportSecrets.setId("profile-export-secrets");
         HBox row1 = new HBox(6, add, duplicate, delete);

@@ -120,7 +120,7 @@ public final class PublishViewModel {
 
     /** Asks for a file and loads it as the payload, in a format that shows it (text, JSON or base64). */
     public void loadFromFile() {
-        Optional<Path> file = files.openFile("Load payload from file", List.of());
+        Optional<Path> file = files.open("Load payload from file");
         if (file.isEmpty()) {
             return;
         }

@@ -224,8 +224,8 @@ public final class SubscribeViewModel {
     }
 
     public void export(List<MessageRow> rows, ExportFormat format) {
-        Optional<java.nio.file.Path> target = files.saveFile("Export " + rows.size() + " messages",
-                format.defaultName(), List.of(new FileChooserService.Filter(format.toString(), format.pattern())));
+        Optional<java.nio.file.Path> target = files.save("Export " + rows.size() + " messages",
+                format.defaultName(), format.pattern());
         if (target.isEmpty()) {
             return;
         }

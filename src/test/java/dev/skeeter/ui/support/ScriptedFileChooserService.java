@@ -23,19 +23,13 @@ public final class ScriptedFileChooserService implements FileChooserService {
     }
 
     @Override
-    public synchronized Optional<Path> openFile(String title, List<Filter> filters) {
+    public synchronized Optional<Path> open(String title, String... extensions) {
         asked.add(title);
         return Optional.ofNullable(answers.poll());
     }
 
     @Override
-    public synchronized Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
-        asked.add(title);
-        return Optional.ofNullable(answers.poll());
-    }
-
-    @Override
-    public synchronized Optional<Path> chooseDirectory(String title) {
+    public synchronized Optional<Path> save(String title, String initialName, String... extensions) {
         asked.add(title);
         return Optional.ofNullable(answers.poll());
     }

@@ -65,17 +65,12 @@ public final class PanesHarness implements AutoCloseable {
         this.connection = connection;
         FileChooserService files = new FileChooserService() {
             @Override
-            public Optional<Path> openFile(String title, List<Filter> filters) {
+            public Optional<Path> open(String title, String... extensions) {
                 return Optional.ofNullable(openAnswer);
             }
 
             @Override
-            public Optional<Path> chooseDirectory(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> saveFile(String title, String suggestedName, List<Filter> filters) {
+            public Optional<Path> save(String title, String initialName, String... extensions) {
                 return Optional.ofNullable(saveAnswer);
             }
         };
