@@ -341,4 +341,24 @@ class PanesFxTest {
         robot.clickOn("#follow");
         until(() -> harness.subscribeVm.followNewestProperty().get() && messages().getSelectionModel().isEmpty());
     }
+
+    @Test
+    void aTopicPickedFromTheHistoryStaysInTheFormAfterPublishing() throws Exception {
+        robot.clickOn("#tab-publish");
+        robot.clickOn("#publish-topic").write("hist/one").type(KeyCode.ESCAPE);
+        robot.clickOn("#publish-button");
+        until(() -> harness.publishVm.published().size() == 1);
+        fx(() -> {
+            harness.publishVm.topicProperty().set("");
+            return null;
+        });
+        robot.clickOn("#topic-history");
+        robot.clickOn(robot.lookup(".context-menu").lookup((Node n) -> n instanceof Label label
+                && "hist/one".equals(label.getText())).queryAs(Node.class));
+        until(() -> harness.publishVm.topicProperty().get().equals("hist/one"));
+        robot.clickOn("#publish-button");
+        until(() -> harness.publishVm.published().size() == 2);
+        assertThat(fx(() -> harness.publishVm.topicProperty().get())).isEqualTo("hist/one");
+        assertThat(robot.lookup("#publish-topic").queryTextInputControl().getText()).isEqualTo("hist/one");
+    }
 }

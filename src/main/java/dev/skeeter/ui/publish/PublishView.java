@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -14,7 +15,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -78,15 +80,26 @@ public final class PublishView {
     }
 
     private Node createForm() {
-        ComboBox<String> topic = new ComboBox<>(vm.topicHistory());
+        TextField topic = new TextField();
         topic.setId("publish-topic");
-        topic.setEditable(true);
         topic.setPromptText("Topic, e.g. sensors/kitchen/temperature");
-        topic.getEditor().textProperty().bindBidirectional(vm.topicProperty());
+        topic.textProperty().bindBidirectional(vm.topicProperty());
         topic.setMaxWidth(Double.MAX_VALUE);
-        topic.setTooltip(new Tooltip("The drop-down lists the topics you published to; typing completes topics seen"));
-        TextFields.bindAutoCompletion(topic.getEditor(), request -> vm.suggestTopics(request.getUserText(), 15));
+        topic.setTooltip(new Tooltip("Typing completes topics you published to and topics seen on this connection"));
+        TextFields.bindAutoCompletion(topic, request -> vm.suggestTopics(request.getUserText(), 15));
         HBox.setHgrow(topic, Priority.ALWAYS);
+        // A menu rather than an editable ComboBox: reordering the history under a ComboBox clears its value, and
+        // with it the topic being published.
+        MenuButton history = new MenuButton("History");
+        history.setId("topic-history");
+        history.setMinWidth(Region.USE_PREF_SIZE);
+        history.disableProperty().bind(Bindings.isEmpty(vm.topicHistory()));
+        history.setOnShowing(e -> history.getItems().setAll(vm.topicHistory().stream().map(used -> {
+            MenuItem item = new MenuItem(used);
+            item.setMnemonicParsing(false);
+            item.setOnAction(a -> vm.topicProperty().set(used));
+            return item;
+        }).toList()));
         Label topicError = errorLabel("publish-topic-error", vm.topicErrorProperty());
         topicError.visibleProperty().bind(vm.topicErrorProperty().isNotEmpty().and(vm.topicProperty().isNotEmpty()));
 
@@ -173,7 +186,7 @@ public final class PublishView {
 
         Label title = new Label("Publish");
         title.getStyleClass().add("pane-title");
-        VBox form = new VBox(6, title, new HBox(6, topic), topicError, qos, payloadBar, payload, payloadError,
+        VBox form = new VBox(6, title, new HBox(6, topic, history), topicError, qos, payloadBar, payload, payloadError,
                 actions, status);
         form.setPadding(new Insets(8));
         return form;

@@ -96,6 +96,7 @@ public final class SubscribeViewModel {
             new SimpleObjectProperty<>(MessageSearch.Scope.TOPIC_AND_PAYLOAD);
     private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper droppedByConnection = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper skippedWhilePaused = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper muted = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper cleared = new ReadOnlyLongWrapper();
@@ -303,6 +304,7 @@ public final class SubscribeViewModel {
         batches.set(batches.get() + 1);
         received.set(receivedCount.get());
         dropped.set(batcher.dropped());
+        droppedByConnection.set(connection.messagesDropped());
         skippedWhilePaused.set(pausedCount.get());
         muted.set(mutedCount.get());
         for (SubscriptionItem item : subscriptions) {
@@ -355,6 +357,8 @@ public final class SubscribeViewModel {
     /** Messages lost because the queue to the FX thread overflowed. */
     public ReadOnlyLongProperty droppedProperty() { return dropped.getReadOnlyProperty(); }
     public ReadOnlyLongProperty trimmedProperty() { return table.trimmedProperty(); }
+    /** Messages the connection itself could not hand to its listeners (they never reached this pane). */
+    public ReadOnlyLongProperty droppedByConnectionProperty() { return droppedByConnection.getReadOnlyProperty(); }
     public ReadOnlyLongProperty skippedWhilePausedProperty() { return skippedWhilePaused.getReadOnlyProperty(); }
     public ReadOnlyLongProperty mutedProperty() { return muted.getReadOnlyProperty(); }
     public ReadOnlyLongProperty clearedProperty() { return cleared.getReadOnlyProperty(); }
