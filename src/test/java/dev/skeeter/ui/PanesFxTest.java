@@ -332,11 +332,12 @@ class PanesFxTest {
                         && ((MessageRow) ((javafx.scene.control.TableRow<?>) n).getItem()).topic().equals("f/59")));
         assertThat(robot.lookup("#follow").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
 
-        clickRow("f/59");
-        assertThat(fx(() -> harness.subscribeVm.followNewestProperty().get())).isFalse();
+        // not the newest row: it sits at the viewport's bottom edge, where a click can land on the scroll bar
+        clickRow("f/55");
+        until(() -> !harness.subscribeVm.followNewestProperty().get());
         publishInternally("f/60", utf8("m60"));
         until(() -> harness.subscribeVm.table().rows().size() == 61);
-        assertThat(fx(() -> messages().getSelectionModel().getSelectedItem().topic())).isEqualTo("f/59");
+        assertThat(fx(() -> messages().getSelectionModel().getSelectedItem().topic())).isEqualTo("f/55");
 
         robot.clickOn("#follow");
         until(() -> harness.subscribeVm.followNewestProperty().get() && messages().getSelectionModel().isEmpty());
