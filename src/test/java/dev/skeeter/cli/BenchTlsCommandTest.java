@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skeeter.testsupport.ExternalTools;
 import dev.skeeter.testsupport.MosquittoBroker;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,15 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The TLS options against a mosquitto TLS listener whose certificate names only "localhost". */
 class BenchTlsCommandTest {
     private static Path certs;
     private static MosquittoBroker mosquitto;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     @BeforeAll
     static void startTlsMosquitto() throws Exception {
@@ -57,34 +53,31 @@ class BenchTlsCommandTest {
     }
 
     private int bench(String host, String caFile, String... extra) {
-        CommandLine commandLine = SkeeterCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
         List<String> args = new ArrayList<>(List.of("bench", "-h", host, "-p", String.valueOf(mosquitto.port()),
                 "--cafile", certs.resolve(caFile).toString(), "-q", "1", "--publishers", "1", "--rate", "500",
                 "--warmup", "0.2", "--duration", "0.5", "--json"));
         args.addAll(List.of(extra));
-        return commandLine.execute(args.toArray(String[]::new));
+        return cli.execute(args.toArray(String[]::new));
     }
 
     @Test
     void theServerIsVerifiedAgainstTheCaFile() throws Exception {
-        assertThat(bench("localhost", "ca.pem")).as(err.toString()).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString().strip()).get("lost").asLong()).isZero();
+        assertThat(bench("localhost", "ca.pem")).as(cli.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out().strip()).get("lost").asLong()).isZero();
     }
 
     @Test
     void aServerSignedByAnotherCaIsRefused() {
         assertThat(bench("localhost", "other-ca.pem")).isEqualTo(1);
-        assertThat(err.toString()).contains("skeeter bench:").containsIgnoringCase("certification path");
+        assertThat(cli.err()).contains("skeeter bench:").containsIgnoringCase("certification path");
     }
 
     @Test
     void insecureSkipsOnlyTheHostNameCheck() {
         assertThat(bench("127.0.0.1", "ca.pem")).isEqualTo(1);
-        assertThat(err.toString()).contains("skeeter bench:");
+        assertThat(cli.err()).contains("skeeter bench:");
 
-        assertThat(bench("127.0.0.1", "ca.pem", "--insecure")).as(err.toString()).isZero();
+        assertThat(bench("127.0.0.1", "ca.pem", "--insecure")).as(cli.err()).isZero();
     }
 
     private static void openssl(String... args) throws IOException, InterruptedException {
