@@ -10,15 +10,19 @@ import dev.skeeter.certs.PemFiles;
 import dev.skeeter.certs.TestPki;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.testsupport.MosquittoBroker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TLS against mosquitto 2 with certificates made by openssl: one mosquitto, one listener per server certificate
@@ -113,13 +117,15 @@ class MqttConnectionTlsTest {
         roundTrip(profile(tlsPort, caFileTrust(pki.caTrustedCert())));
     }
 
-    @Test
-    void pkcs12TrustStoreRoundTrips(@TempDir Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
+    /** PKCS#12 and the older JKS format, both read as trust stores. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PKCS12", "JKS"})
+    void trustStoreRoundTrips(String type, @TempDir Path dir) throws Exception {
+        KeyStore store = KeyStore.getInstance(type);
         store.load(null, null);
         store.setCertificateEntry("ca", PemFiles.readCertificates(pki.caCert()).get(0));
-        Path file = dir.resolve("trust.p12");
-        try (var out = java.nio.file.Files.newOutputStream(file)) {
+        Path file = dir.resolve("trust." + type.toLowerCase(Locale.ROOT));
+        try (var out = Files.newOutputStream(file)) {
             store.store(out, "storepass".toCharArray());
         }
         Profile.Tls tls = new Profile.Tls(Profile.TrustSource.TRUST_STORE, null, file.toString(), "storepass",
@@ -218,20 +224,6 @@ class MqttConnectionTlsTest {
     @Test
     void hostNameMatchesTheCertificatesDnsName() throws Exception {
         roundTrip(profile(tlsPort, caFileTrust(pki.caCert())).toBuilder().host("localhost").build());
-    }
-
-    @Test
-    void jksTrustStoreRoundTrips(@TempDir Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("JKS");
-        store.load(null, null);
-        store.setCertificateEntry("ca", PemFiles.readCertificates(pki.caCert()).get(0));
-        Path file = dir.resolve("trust.jks");
-        try (var out = java.nio.file.Files.newOutputStream(file)) {
-            store.store(out, "storepass".toCharArray());
-        }
-        Profile.Tls tls = new Profile.Tls(Profile.TrustSource.TRUST_STORE, null, file.toString(), "storepass",
-                Profile.ClientIdentity.NONE, null, null, null, null, null, true, "TLSv1.2", List.of());
-        roundTrip(profile(tlsPort, tls));
     }
 
     @Test
