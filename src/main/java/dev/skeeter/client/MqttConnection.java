@@ -224,22 +224,27 @@ public final class MqttConnection implements AutoCloseable {
                                Throwable cause) {
         boolean retry;
         synchronized (lock) {
-            retry = reconnecting && wantConnected && profile.autoReconnect();
             if (!wantConnected) {
                 result.completeExceptionally(new ConnectionException(failure, cause));
                 return;
             }
-            if (retry) {
-                transition(ConnectionState.RECONNECTING, failure);
-                scheduleReconnect();
-            } else {
-                wantConnected = false;
-                transition(ConnectionState.FAILED, failure);
-            }
+            retry = reconnecting && profile.autoReconnect();
+            reconnectOrGiveUp(retry, failure);
         }
         emit(retry ? ConnectionEvent.warn("reconnect failed: " + failure.summary())
                 : ConnectionEvent.error("connection failed: " + failure.summary()));
         result.completeExceptionally(new ConnectionException(failure, cause));
+    }
+
+    /** Called with lock held: after a failed attempt or a lost connection, either try again later or stop. */
+    private void reconnectOrGiveUp(boolean retry, ConnectionFailure failure) {
+        if (retry) {
+            transition(ConnectionState.RECONNECTING, failure);
+            scheduleReconnect();
+        } else {
+            wantConnected = false;
+            transition(ConnectionState.FAILED, failure);
+        }
     }
 
     /** Called with lock held. */
@@ -457,13 +462,7 @@ public final class MqttConnection implements AutoCloseable {
                 return;
             }
             retry = profile.autoReconnect();
-            if (retry) {
-                transition(ConnectionState.RECONNECTING, failure);
-                scheduleReconnect();
-            } else {
-                wantConnected = false;
-                transition(ConnectionState.FAILED, failure);
-            }
+            reconnectOrGiveUp(retry, failure);
         }
         emit(ConnectionEvent.warn("connection lost: " + failure.summary() + (retry ? "; reconnecting" : "")));
     }
