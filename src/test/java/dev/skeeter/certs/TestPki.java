@@ -97,6 +97,12 @@ public final class TestPki {
         return file("client.key");
     }
 
+    /** mosquitto.conf lines for a TLS listener on 127.0.0.1:port showing {@code certificate} (with the server key). */
+    public List<String> mosquittoTlsListener(int port, Path certificate) {
+        return List.of("listener " + port + " 127.0.0.1", "cafile " + caCert(), "certfile " + certificate,
+                "keyfile " + serverKey());
+    }
+
     private void generate() throws IOException {
         ca("ca", "Skeeter Test CA");
         ca("other-ca", "Some Other CA");

@@ -1,6 +1,5 @@
 package dev.skeeter.client;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,21 +47,16 @@ class MqttConnectionTlsTest {
         futurePort = MosquittoBroker.freePort();
         mutualTls12Port = MosquittoBroker.freePort();
         List<String> config = new ArrayList<>();
-        config.addAll(listener(tlsPort, pki.serverCert()));
-        config.addAll(listener(mutualPort, pki.serverCert()));
+        config.addAll(pki.mosquittoTlsListener(tlsPort, pki.serverCert()));
+        config.addAll(pki.mosquittoTlsListener(mutualPort, pki.serverCert()));
         config.add("require_certificate true");
-        config.addAll(listener(wrongHostPort, pki.wrongHostCert()));
-        config.addAll(listener(expiredPort, pki.expiredCert()));
-        config.addAll(listener(futurePort, pki.futureCert()));
-        config.addAll(listener(mutualTls12Port, pki.serverCert()));
+        config.addAll(pki.mosquittoTlsListener(wrongHostPort, pki.wrongHostCert()));
+        config.addAll(pki.mosquittoTlsListener(expiredPort, pki.expiredCert()));
+        config.addAll(pki.mosquittoTlsListener(futurePort, pki.futureCert()));
+        config.addAll(pki.mosquittoTlsListener(mutualTls12Port, pki.serverCert()));
         config.add("require_certificate true");
         config.add("tls_version tlsv1.2");
         mosquitto = MosquittoBroker.start(config.toArray(String[]::new));
-    }
-
-    private static List<String> listener(int port, Path certificate) {
-        return List.of("listener " + port + " 127.0.0.1", "cafile " + pki.caCert(), "certfile " + certificate,
-                "keyfile " + pki.serverKey());
     }
 
     @AfterAll
@@ -83,14 +77,7 @@ class MqttConnectionTlsTest {
     }
 
     private static void roundTrip(Profile profile) throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
-            connection.addListener(listener);
-            connection.connect().get(10, SECONDS);
-            connection.subscribe(List.of(new SubscriptionRequest("tls/test", 1))).get(10, SECONDS);
-            connection.publish("tls/test", "over tls".getBytes(UTF_8), 1, false).get(10, SECONDS);
-            assertThat(listener.awaitMessage("tls/test").payload()).asString(UTF_8).isEqualTo("over tls");
-        }
+        RoundTrip.assertRoundTrip(profile, "tls/test", "over tls");
     }
 
     private static ConnectionFailure failureOf(Profile profile) throws Exception {
