@@ -3,6 +3,7 @@ package dev.skeeter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skeeter.testsupport.ExternalDaemon;
 import dev.skeeter.testsupport.ExternalTools;
 import dev.skeeter.testsupport.MosquittoBroker;
 import java.io.IOException;
@@ -25,9 +26,7 @@ class BenchTlsCommandTest {
 
     @BeforeAll
     static void startTlsMosquitto() throws Exception {
-        // World-readable: mosquitto may read its files after dropping privileges.
-        certs = Files.createTempDirectory("skeeter-bench-tls-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        certs = ExternalDaemon.readableDirectory("skeeter-bench-tls-");
         Files.writeString(certs.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
         openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=skeeter bench test CA");
