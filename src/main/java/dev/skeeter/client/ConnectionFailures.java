@@ -176,9 +176,9 @@ final class ConnectionFailures {
             return "client certificate required: the server wants a client certificate; choose one in the "
                     + "profile's TLS settings";
         }
-        if (!tls.hasClientIdentity() && handshakeSeen && refused == null
-                && (find(error, EOFException.class) != null || find(error, SocketException.class) != null
-                || isLostWithoutCause(error))) {
+        boolean closedAfterHandshake = handshakeSeen && refused == null && (find(error, EOFException.class) != null
+                || find(error, SocketException.class) != null || isLostWithoutCause(error));
+        if (!tls.hasClientIdentity() && closedAfterHandshake) {
             // TLS 1.2 servers often just close: no alert says why, but this is what a missing client certificate
             // looks like from our side
             return "client certificate required? the server closed the connection right after the TLS handshake, "
@@ -188,6 +188,13 @@ final class ConnectionFailures {
                 || alert.contains("certificate_unknown") || alert.contains("access_denied")
                 || alert.contains("decrypt_error"))) {
             return "the server refused our client certificate (" + ssl.getMessage() + ")";
+        }
+        if (tls.hasClientIdentity() && closedAfterHandshake) {
+            // A TLS 1.3 server checks our certificate after the handshake has completed on our side: when CONNECT
+            // is written before its alert is read, the write fails ("Broken pipe") and the alert is never seen
+            return "the server refused our client certificate? it closed the connection right after the TLS "
+                    + "handshake, as servers do that do not trust it; check the certificate in the profile's TLS "
+                    + "settings";
         }
         if (alert.contains("protocol_version") || alert.contains("no appropriate protocol")) {
             return "no common TLS version with the server (" + ssl.getMessage() + "); try another TLS version";
