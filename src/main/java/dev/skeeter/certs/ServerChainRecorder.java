@@ -38,36 +38,18 @@ public final class ServerChainRecorder extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        record(chain);
-        try {
-            delegate.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            failure = e;
-            throw e;
-        }
+        recordWhile(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        record(chain);
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            failure = e;
-            throw e;
-        }
+        recordWhile(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        record(chain);
-        try {
-            delegate.checkServerTrusted(chain, authType);
-        } catch (CertificateException e) {
-            failure = e;
-            throw e;
-        }
+        recordWhile(chain, () -> delegate.checkServerTrusted(chain, authType));
     }
 
     @Override
@@ -92,8 +74,20 @@ public final class ServerChainRecorder extends X509ExtendedTrustManager {
         return delegate.getAcceptedIssuers();
     }
 
-    private void record(X509Certificate[] chain) {
+    /** Remembers the chain, then runs the delegate's check and remembers why it refused, if it did. */
+    private void recordWhile(X509Certificate[] chain, TrustCheck check) throws CertificateException {
         serverChain = chain == null ? List.of() : List.of(chain);
         failure = null;
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface TrustCheck {
+        void run() throws CertificateException;
     }
 }

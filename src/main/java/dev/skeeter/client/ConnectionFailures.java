@@ -6,6 +6,7 @@ import dev.skeeter.profiles.Profile;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
@@ -38,8 +39,7 @@ final class ConnectionFailures {
 
     /** No CONNACK within the profile's connect timeout. */
     static ConnectionFailure timeout(Profile profile, Transports.Prepared prepared) {
-        ConnectionFailure described = describe(new java.net.SocketTimeoutException("connect timed out"), profile,
-                prepared);
+        ConnectionFailure described = describe(new SocketTimeoutException("connect timed out"), profile, prepared);
         return new ConnectionFailure(timeoutSummary(profile), described.detail(), described.serverChain());
     }
 
@@ -65,7 +65,7 @@ final class ConnectionFailures {
             return new ConnectionFailure("the broker stopped answering (no reply to keepalive pings)", detail,
                     List.of());
         }
-        java.net.SocketException broken = find(cause, java.net.SocketException.class);
+        SocketException broken = find(cause, SocketException.class);
         if (broken != null) {
             return new ConnectionFailure("the connection broke: " + broken.getMessage(), detail, List.of());
         }
@@ -128,7 +128,8 @@ final class ConnectionFailures {
             return "no route to host " + profile.host() + " (network down or firewall)";
         }
         if (find(error, SocketTimeoutException.class) != null
-                || error instanceof MqttException me && me.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+                || error instanceof MqttException me
+                        && me.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
             return timeoutSummary(profile);
         }
         if (find(error, EOFException.class) != null) {
@@ -170,13 +171,14 @@ final class ConnectionFailures {
         String alert = ssl == null ? "" : String.valueOf(ssl.getMessage()).toLowerCase(Locale.ROOT);
         boolean handshakeSeen = !chain.isEmpty();
         if (alert.contains("certificate_required")
-                || !tls.hasClientIdentity() && (alert.contains("bad_certificate") || alert.contains("handshake_failure"))) {
+                || !tls.hasClientIdentity()
+                        && (alert.contains("bad_certificate") || alert.contains("handshake_failure"))) {
             return "client certificate required: the server wants a client certificate; choose one in the "
                     + "profile's TLS settings";
         }
-        if (!tls.hasClientIdentity() && handshakeSeen && refused == null
-                && (find(error, EOFException.class) != null || find(error, java.net.SocketException.class) != null
-                || isLostWithoutCause(error))) {
+        boolean closedAfterHandshake = handshakeSeen && refused == null && (find(error, EOFException.class) != null
+                || find(error, SocketException.class) != null || isLostWithoutCause(error));
+        if (!tls.hasClientIdentity() && closedAfterHandshake) {
             // TLS 1.2 servers often just close: no alert says why, but this is what a missing client certificate
             // looks like from our side
             return "client certificate required? the server closed the connection right after the TLS handshake, "
@@ -186,6 +188,13 @@ final class ConnectionFailures {
                 || alert.contains("certificate_unknown") || alert.contains("access_denied")
                 || alert.contains("decrypt_error"))) {
             return "the server refused our client certificate (" + ssl.getMessage() + ")";
+        }
+        if (tls.hasClientIdentity() && closedAfterHandshake) {
+            // A TLS 1.3 server checks our certificate after the handshake has completed on our side: when CONNECT
+            // is written before its alert is read, the write fails ("Broken pipe") and the alert is never seen
+            return "the server refused our client certificate? it closed the connection right after the TLS "
+                    + "handshake, as servers do that do not trust it; check the certificate in the profile's TLS "
+                    + "settings";
         }
         if (alert.contains("protocol_version") || alert.contains("no appropriate protocol")) {
             return "no common TLS version with the server (" + ssl.getMessage() + "); try another TLS version";

@@ -4,7 +4,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -83,10 +82,6 @@ final class EventDispatcher {
 
     ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
         return own.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-    }
-
-    ScheduledExecutorService ownExecutor() {
-        return own;
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -164,40 +163,29 @@ public final class MqttConnection implements AutoCloseable {
             return;
         }
         transport = prepared;
-        // Paho's async connect has no CONNACK timeout of its own: a silent server would leave it pending forever
-        AtomicBoolean settled = new AtomicBoolean();
         int timeoutSeconds = profile.connectTimeoutSeconds();
-        ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : dispatcher.schedule(() -> {
-            if (settled.compareAndSet(false, true)) {
-                abortConnect();
-                connectFailed(result, reconnecting, ConnectionFailures.timeout(profile, prepared),
-                        new SocketTimeoutException("no CONNACK within " + timeoutSeconds + " s"));
-            }
-        }, timeoutSeconds * 1000L);
+        ConnectDeadline deadline = new ConnectDeadline(dispatcher, timeoutSeconds, () -> {
+            abortConnect();
+            connectFailed(result, reconnecting, ConnectionFailures.timeout(profile, prepared),
+                    new SocketTimeoutException("no CONNACK within " + timeoutSeconds + " s"));
+        });
         try {
             client.connect(prepared.options(), null, PahoActions.on(dispatcher::runOwn, token -> {
-                if (settle(settled, watchdog)) {
+                if (deadline.settle()) {
                     connected(result, reconnecting, token.getSessionPresent());
                 } else {
                     disconnectQuietly(token.getClient()); // too late: already reported as timed out
                 }
             }, (token, error) -> {
-                if (settle(settled, watchdog)) {
+                if (deadline.settle()) {
                     connectFailed(result, reconnecting, ConnectionFailures.describe(error, profile, prepared), error);
                 }
             }));
         } catch (MqttException e) {
-            if (settle(settled, watchdog)) {
+            if (deadline.settle()) {
                 connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
             }
         }
-    }
-
-    private static boolean settle(AtomicBoolean settled, ScheduledFuture<?> watchdog) {
-        if (watchdog != null) {
-            watchdog.cancel(false);
-        }
-        return settled.compareAndSet(false, true);
     }
 
     /** Abandons the pending attempt with its client; the next attempt starts on a fresh one. */
@@ -209,16 +197,8 @@ public final class MqttConnection implements AutoCloseable {
             LOG.warn("cannot create a Paho client", e);
             return;
         }
-        try {
-            abandoned.disconnectForcibly(0, 0, false);
-        } catch (MqttException e) {
-            LOG.debug("aborting a timed-out connect failed", e);
-        }
-        try {
-            abandoned.close(true);
-        } catch (MqttException e) {
-            LOG.debug("closing an abandoned Paho client failed", e);
-        }
+        PahoActions.quietly("aborting a timed-out connect", () -> abandoned.disconnectForcibly(0, 0, false));
+        PahoActions.quietly("closing an abandoned Paho client", () -> abandoned.close(true));
     }
 
     private void connected(CompletableFuture<Void> result, boolean reconnecting, boolean sessionPresent) {
@@ -244,22 +224,27 @@ public final class MqttConnection implements AutoCloseable {
                                Throwable cause) {
         boolean retry;
         synchronized (lock) {
-            retry = reconnecting && wantConnected && profile.autoReconnect();
             if (!wantConnected) {
                 result.completeExceptionally(new ConnectionException(failure, cause));
                 return;
             }
-            if (retry) {
-                transition(ConnectionState.RECONNECTING, failure);
-                scheduleReconnect();
-            } else {
-                wantConnected = false;
-                transition(ConnectionState.FAILED, failure);
-            }
+            retry = reconnecting && profile.autoReconnect();
+            reconnectOrGiveUp(retry, failure);
         }
         emit(retry ? ConnectionEvent.warn("reconnect failed: " + failure.summary())
                 : ConnectionEvent.error("connection failed: " + failure.summary()));
         result.completeExceptionally(new ConnectionException(failure, cause));
+    }
+
+    /** Called with lock held: after a failed attempt or a lost connection, either try again later or stop. */
+    private void reconnectOrGiveUp(boolean retry, ConnectionFailure failure) {
+        if (retry) {
+            transition(ConnectionState.RECONNECTING, failure);
+            scheduleReconnect();
+        } else {
+            wantConnected = false;
+            transition(ConnectionState.FAILED, failure);
+        }
     }
 
     /** Called with lock held. */
@@ -318,11 +303,7 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     private static void disconnectQuietly(IMqttAsyncClient which) {
-        try {
-            which.disconnect(0);
-        } catch (MqttException e) {
-            LOG.debug("disconnect after an abandoned connect failed", e);
-        }
+        PahoActions.quietly("disconnect after an abandoned connect", () -> which.disconnect(0));
     }
 
     /** Subscribes; the future gives the granted QoS per request (0x80 = refused by the broker). */
@@ -418,19 +399,12 @@ public final class MqttConnection implements AutoCloseable {
                 reconnectTask.cancel(false);
             }
         }
-        try {
-            if (client.isConnected()) {
-                // waited on Paho's token, not on our future: close() may run on this connection's own thread
-                client.disconnect(0).waitForCompletion(1000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("disconnect on close failed", e);
+        MqttAsyncClient closing = client;
+        if (closing.isConnected()) {
+            // waited on Paho's token, not on our future: close() may run on this connection's own thread
+            PahoActions.quietly("disconnect on close", () -> closing.disconnect(0).waitForCompletion(1000));
         }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("closing the Paho client failed", e);
-        }
+        PahoActions.quietly("closing the Paho client", () -> closing.close(true));
         synchronized (lock) {
             transition(ConnectionState.DISCONNECTED, null);
         }
@@ -488,13 +462,7 @@ public final class MqttConnection implements AutoCloseable {
                 return;
             }
             retry = profile.autoReconnect();
-            if (retry) {
-                transition(ConnectionState.RECONNECTING, failure);
-                scheduleReconnect();
-            } else {
-                wantConnected = false;
-                transition(ConnectionState.FAILED, failure);
-            }
+            reconnectOrGiveUp(retry, failure);
         }
         emit(ConnectionEvent.warn("connection lost: " + failure.summary() + (retry ? "; reconnecting" : "")));
     }

@@ -2,6 +2,7 @@ package dev.skeeter.profiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -55,7 +56,7 @@ public final class AppStateStore {
      * (or the file is read-only), so the running app keeps what the user did.
      */
     public synchronized void save(AppState next) throws IOException {
-        state = java.util.Objects.requireNonNull(next, "next");
+        state = Objects.requireNonNull(next, "next");
         store.save(next);
     }
 

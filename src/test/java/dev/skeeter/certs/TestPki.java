@@ -2,12 +2,12 @@ package dev.skeeter.certs;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.skeeter.testsupport.ExternalDaemon;
 import dev.skeeter.testsupport.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +29,7 @@ public final class TestPki {
 
     public static synchronized TestPki shared() throws IOException {
         if (shared == null) {
-            Path dir = Files.createTempDirectory("skeeter-pki-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            Path dir = ExternalDaemon.readableDirectory("skeeter-pki-");
             TestPki pki = new TestPki(dir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "delete-test-pki"));
             pki.generate();
@@ -95,6 +94,12 @@ public final class TestPki {
     /** SEC1 ({@code BEGIN EC PRIVATE KEY}). */
     public Path clientKey() {
         return file("client.key");
+    }
+
+    /** mosquitto.conf lines for a TLS listener on 127.0.0.1:port showing {@code certificate} (with the server key). */
+    public List<String> mosquittoTlsListener(int port, Path certificate) {
+        return List.of("listener " + port + " 127.0.0.1", "cafile " + caCert(), "certfile " + certificate,
+                "keyfile " + serverKey());
     }
 
     private void generate() throws IOException {

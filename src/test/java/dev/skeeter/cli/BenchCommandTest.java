@@ -7,21 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skeeter.bench.BenchConfig;
 import dev.skeeter.bench.Scenario;
 import dev.skeeter.testsupport.MosquittoBroker;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class BenchCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = SkeeterCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final CommandRun cli = new CommandRun();
 
     private static BenchConfig parse(String... args) throws Exception {
         CommandLine.ParseResult parsed = SkeeterCommand.commandLine().parseArgs(args);
@@ -31,15 +21,15 @@ class BenchCommandTest {
 
     @Test
     void helpIsALongOptionAndListsTheOptions() {
-        assertThat(run("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: skeeter bench").contains("--host").contains("--scenario")
+        assertThat(cli.execute("bench", "--help")).isZero();
+        assertThat(cli.out()).contains("Usage: skeeter bench").contains("--host").contains("--scenario")
                 .contains("--max-inflight").contains("--json");
     }
 
     @Test
     void versionIsALongOption() {
-        assertThat(run("bench", "--version")).isZero();
-        assertThat(out.toString()).startsWith("skeeter ");
+        assertThat(cli.execute("bench", "--version")).isZero();
+        assertThat(cli.out()).startsWith("skeeter ");
     }
 
     @Test
@@ -56,26 +46,27 @@ class BenchCommandTest {
 
     @Test
     void aPayloadTooSmallForTheHeaderIsAUsageError() {
-        assertThat(run("bench", "--size", "8")).isEqualTo(2);
-        assertThat(err.toString()).contains("payload size must be at least 21");
+        assertThat(cli.execute("bench", "--size", "8")).isEqualTo(2);
+        assertThat(cli.err()).contains("payload size must be at least 21");
     }
 
     @Test
     void anUnreachableBrokerIsReportedAndFails() throws Exception {
         int closedPort = MosquittoBroker.freePort();
 
-        assertThat(run("bench", "-h", "127.0.0.1", "-p", String.valueOf(closedPort), "--duration", "1")).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot connect to 127.0.0.1:" + closedPort);
+        assertThat(cli.execute("bench", "-h", "127.0.0.1", "-p", String.valueOf(closedPort), "--duration", "1"))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("cannot connect to 127.0.0.1:" + closedPort);
     }
 
     @Test
     void jsonModePrintsExactlyOneParsableLine() throws Exception {
         try (MosquittoBroker mosquitto = MosquittoBroker.start()) {
-            int exit = run("bench", "-h", "127.0.0.1", "-p", String.valueOf(mosquitto.port()), "-q", "1",
+            int exit = cli.execute("bench", "-h", "127.0.0.1", "-p", String.valueOf(mosquitto.port()), "-q", "1",
                     "--scenario", "round-trip", "--rate", "500", "--warmup", "0.2", "--duration", "1", "--json");
 
-            assertThat(exit).as(err.toString()).isZero();
-            String[] lines = out.toString().strip().split("\\R");
+            assertThat(exit).as(cli.err()).isZero();
+            String[] lines = cli.out().strip().split("\\R");
             assertThat(lines).hasSize(1);
             JsonNode json = new ObjectMapper().readTree(lines[0]);
             assertThat(json.get("scenario").asText()).isEqualTo("round-trip");

@@ -3,11 +3,10 @@ package dev.skeeter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skeeter.testsupport.ExternalDaemon;
 import dev.skeeter.testsupport.ExternalTools;
 import dev.skeeter.testsupport.MosquittoBroker;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,21 +16,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The TLS options against a mosquitto TLS listener whose certificate names only "localhost". */
 class BenchTlsCommandTest {
     private static Path certs;
     private static MosquittoBroker mosquitto;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     @BeforeAll
     static void startTlsMosquitto() throws Exception {
-        // World-readable: mosquitto may read its files after dropping privileges.
-        certs = Files.createTempDirectory("skeeter-bench-tls-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        certs = ExternalDaemon.readableDirectory("skeeter-bench-tls-");
         Files.writeString(certs.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
         openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=skeeter bench test CA");
@@ -57,34 +52,31 @@ class BenchTlsCommandTest {
     }
 
     private int bench(String host, String caFile, String... extra) {
-        CommandLine commandLine = SkeeterCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
         List<String> args = new ArrayList<>(List.of("bench", "-h", host, "-p", String.valueOf(mosquitto.port()),
                 "--cafile", certs.resolve(caFile).toString(), "-q", "1", "--publishers", "1", "--rate", "500",
                 "--warmup", "0.2", "--duration", "0.5", "--json"));
         args.addAll(List.of(extra));
-        return commandLine.execute(args.toArray(String[]::new));
+        return cli.execute(args.toArray(String[]::new));
     }
 
     @Test
     void theServerIsVerifiedAgainstTheCaFile() throws Exception {
-        assertThat(bench("localhost", "ca.pem")).as(err.toString()).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString().strip()).get("lost").asLong()).isZero();
+        assertThat(bench("localhost", "ca.pem")).as(cli.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out().strip()).get("lost").asLong()).isZero();
     }
 
     @Test
     void aServerSignedByAnotherCaIsRefused() {
         assertThat(bench("localhost", "other-ca.pem")).isEqualTo(1);
-        assertThat(err.toString()).contains("skeeter bench:").containsIgnoringCase("certification path");
+        assertThat(cli.err()).contains("skeeter bench:").containsIgnoringCase("certification path");
     }
 
     @Test
     void insecureSkipsOnlyTheHostNameCheck() {
         assertThat(bench("127.0.0.1", "ca.pem")).isEqualTo(1);
-        assertThat(err.toString()).contains("skeeter bench:");
+        assertThat(cli.err()).contains("skeeter bench:");
 
-        assertThat(bench("127.0.0.1", "ca.pem", "--insecure")).as(err.toString()).isZero();
+        assertThat(bench("127.0.0.1", "ca.pem", "--insecure")).as(cli.err()).isZero();
     }
 
     private static void openssl(String... args) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.testsupport.ExternalDaemon;
 import dev.skeeter.testsupport.ExternalTools;
 import dev.skeeter.testsupport.MosquittoBroker;
 import java.io.DataInputStream;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +26,7 @@ class MqttConnectionAuthTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // mosquitto drops to its own user and cannot read a JUnit @TempDir: use a world-readable directory
-        Path dir = Files.createTempDirectory("skeeter-passwd-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path dir = ExternalDaemon.readableDirectory("skeeter-passwd-");
         Path passwords = dir.resolve("passwd");
         String tool = ExternalTools.require("mosquitto_passwd", "mosquitto").toString();
         Process process = new ProcessBuilder(tool, "-c", "-b", passwords.toString(), "alice", "wonderland")

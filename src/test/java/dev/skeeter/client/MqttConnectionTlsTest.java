@@ -1,6 +1,5 @@
 package dev.skeeter.client;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +9,19 @@ import dev.skeeter.certs.PemFiles;
 import dev.skeeter.certs.TestPki;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.testsupport.MosquittoBroker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TLS against mosquitto 2 with certificates made by openssl: one mosquitto, one listener per server certificate
@@ -44,21 +47,16 @@ class MqttConnectionTlsTest {
         futurePort = MosquittoBroker.freePort();
         mutualTls12Port = MosquittoBroker.freePort();
         List<String> config = new ArrayList<>();
-        config.addAll(listener(tlsPort, pki.serverCert()));
-        config.addAll(listener(mutualPort, pki.serverCert()));
+        config.addAll(pki.mosquittoTlsListener(tlsPort, pki.serverCert()));
+        config.addAll(pki.mosquittoTlsListener(mutualPort, pki.serverCert()));
         config.add("require_certificate true");
-        config.addAll(listener(wrongHostPort, pki.wrongHostCert()));
-        config.addAll(listener(expiredPort, pki.expiredCert()));
-        config.addAll(listener(futurePort, pki.futureCert()));
-        config.addAll(listener(mutualTls12Port, pki.serverCert()));
+        config.addAll(pki.mosquittoTlsListener(wrongHostPort, pki.wrongHostCert()));
+        config.addAll(pki.mosquittoTlsListener(expiredPort, pki.expiredCert()));
+        config.addAll(pki.mosquittoTlsListener(futurePort, pki.futureCert()));
+        config.addAll(pki.mosquittoTlsListener(mutualTls12Port, pki.serverCert()));
         config.add("require_certificate true");
         config.add("tls_version tlsv1.2");
         mosquitto = MosquittoBroker.start(config.toArray(String[]::new));
-    }
-
-    private static List<String> listener(int port, Path certificate) {
-        return List.of("listener " + port + " 127.0.0.1", "cafile " + pki.caCert(), "certfile " + certificate,
-                "keyfile " + pki.serverKey());
     }
 
     @AfterAll
@@ -79,14 +77,7 @@ class MqttConnectionTlsTest {
     }
 
     private static void roundTrip(Profile profile) throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
-            connection.addListener(listener);
-            connection.connect().get(10, SECONDS);
-            connection.subscribe(List.of(new SubscriptionRequest("tls/test", 1))).get(10, SECONDS);
-            connection.publish("tls/test", "over tls".getBytes(UTF_8), 1, false).get(10, SECONDS);
-            assertThat(listener.awaitMessage("tls/test").payload()).asString(UTF_8).isEqualTo("over tls");
-        }
+        RoundTrip.assertRoundTrip(profile, "tls/test", "over tls");
     }
 
     private static ConnectionFailure failureOf(Profile profile) throws Exception {
@@ -113,13 +104,15 @@ class MqttConnectionTlsTest {
         roundTrip(profile(tlsPort, caFileTrust(pki.caTrustedCert())));
     }
 
-    @Test
-    void pkcs12TrustStoreRoundTrips(@TempDir Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
+    /** PKCS#12 and the older JKS format, both read as trust stores. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PKCS12", "JKS"})
+    void trustStoreRoundTrips(String type, @TempDir Path dir) throws Exception {
+        KeyStore store = KeyStore.getInstance(type);
         store.load(null, null);
         store.setCertificateEntry("ca", PemFiles.readCertificates(pki.caCert()).get(0));
-        Path file = dir.resolve("trust.p12");
-        try (var out = java.nio.file.Files.newOutputStream(file)) {
+        Path file = dir.resolve("trust." + type.toLowerCase(Locale.ROOT));
+        try (var out = Files.newOutputStream(file)) {
             store.store(out, "storepass".toCharArray());
         }
         Profile.Tls tls = new Profile.Tls(Profile.TrustSource.TRUST_STORE, null, file.toString(), "storepass",
@@ -218,20 +211,6 @@ class MqttConnectionTlsTest {
     @Test
     void hostNameMatchesTheCertificatesDnsName() throws Exception {
         roundTrip(profile(tlsPort, caFileTrust(pki.caCert())).toBuilder().host("localhost").build());
-    }
-
-    @Test
-    void jksTrustStoreRoundTrips(@TempDir Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("JKS");
-        store.load(null, null);
-        store.setCertificateEntry("ca", PemFiles.readCertificates(pki.caCert()).get(0));
-        Path file = dir.resolve("trust.jks");
-        try (var out = java.nio.file.Files.newOutputStream(file)) {
-            store.store(out, "storepass".toCharArray());
-        }
-        Profile.Tls tls = new Profile.Tls(Profile.TrustSource.TRUST_STORE, null, file.toString(), "storepass",
-                Profile.ClientIdentity.NONE, null, null, null, null, null, true, "TLSv1.2", List.of());
-        roundTrip(profile(tlsPort, tls));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.skeeter.client;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skeeter.certs.TestPki;
@@ -28,8 +26,7 @@ class Socks5ProxyTest {
     static void start() throws Exception {
         pki = TestPki.shared();
         tlsPort = MosquittoBroker.freePort();
-        mosquitto = MosquittoBroker.start("listener " + tlsPort + " 127.0.0.1", "cafile " + pki.caCert(),
-                "certfile " + pki.serverCert(), "keyfile " + pki.serverKey());
+        mosquitto = MosquittoBroker.start(pki.mosquittoTlsListener(tlsPort, pki.serverCert()).toArray(String[]::new));
     }
 
     @AfterAll
@@ -45,14 +42,7 @@ class Socks5ProxyTest {
     }
 
     private static void roundTrip(Profile profile) throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
-            connection.addListener(listener);
-            connection.connect().get(10, SECONDS);
-            connection.subscribe(List.of(new SubscriptionRequest("proxied", 1))).get(10, SECONDS);
-            connection.publish("proxied", "through dante".getBytes(UTF_8), 1, false).get(10, SECONDS);
-            assertThat(listener.awaitMessage("proxied").payload()).asString(UTF_8).isEqualTo("through dante");
-        }
+        RoundTrip.assertRoundTrip(profile, "proxied", "through dante");
     }
 
     @Test

@@ -22,7 +22,10 @@ public final class Replayer {
     /** How fast to replay. */
     public enum Pace { ORIGINAL, AS_FAST_AS_POSSIBLE }
 
-    /** Publications awaiting completion at once; below Paho's default in-flight limit of 10. */
+    /**
+     * Publications awaiting completion at once: enough to keep a loopback broker busy, small enough to stay under
+     * Paho's default in-flight limit of 10 for publishers that do not raise it (MqttConnection raises it to 1000).
+     */
     public static final int DEFAULT_MAX_IN_FLIGHT = 8;
 
     private final Publisher publisher;
