@@ -1,6 +1,7 @@
 package dev.skeeter.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -8,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -26,10 +30,31 @@ public final class ExternalDaemon implements AutoCloseable {
         this.process = process;
     }
 
-    /** A fresh directory the daemon's unprivileged user can read, for its configuration and files. */
+    private static final List<Path> DIRECTORIES = new CopyOnWriteArrayList<>();
+
+    static {
+        // Outside the 0700 @TempDir on purpose, so JUnit does not clean them: the test JVM does on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> DIRECTORIES.forEach(ExternalDaemon::deleteTree),
+                "delete-daemon-directories"));
+    }
+
+    /**
+     * A fresh directory the daemon's unprivileged user can read, for its configuration and files; deleted when
+     * the test JVM exits.
+     */
     public static Path readableDirectory(String prefix) throws IOException {
-        return Files.createTempDirectory(prefix,
+        Path dir = Files.createTempDirectory(prefix,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        DIRECTORIES.add(dir);
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     public static int freePort() throws IOException {
