@@ -272,6 +272,7 @@ public final class SubscribeView {
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableWarmUp.install(table);
         return table;
     }
 
