@@ -59,6 +59,9 @@ class PanesFxTest {
         harness = PanesHarness.start(fixture, dir.resolve("state.json"));
         FxToolkit.setupStage(stage -> {
             stage.setScene(harness.scene(1280, 800));
+            // the primary stage is shared: a test that resized it must not shrink the next one
+            stage.setWidth(1280);
+            stage.setHeight(800);
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -262,6 +265,30 @@ class PanesFxTest {
         assertThat(fx(() -> robot.lookup("#messages .table-row-cell").queryAll().stream()
                 .filter(Node::isVisible).map(n -> ((javafx.scene.control.TableRow<?>) n).getItem())
                 .filter(java.util.Objects::nonNull).count())).isZero();
+    }
+
+    @Test
+    void theSubscribeToolbarWrapsInsteadOfBeingCutOffInANarrowWindow() throws Exception {
+        // 1024 wide minus the shell's profile list: what the pane gets at 1024x640
+        robot.clickOn("#tab-subscribe");
+        fx(() -> {
+            var window = harness.tabs.getScene().getWindow();
+            window.setWidth(860);
+            window.setHeight(500);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = fx(() -> harness.tabs.getScene().getWidth());
+        assertThat(sceneWidth).isLessThan(900);
+        for (String id : List.of("#search", "#search-scope", "#pause", "#follow", "#clear", "#export", "#max-rows")) {
+            Node node = robot.lookup(id).query();
+            double right = fx(() -> node.localToScene(node.getLayoutBounds()).getMaxX());
+            assertThat(right).as(id + " right edge").isLessThanOrEqualTo(sceneWidth);
+            assertThat(fx(node::isVisible)).isTrue();
+        }
+        double searchY = fx(() -> robot.lookup("#search").query().localToScene(0, 0).getY());
+        double pauseY = fx(() -> robot.lookup("#pause").query().localToScene(0, 0).getY());
+        assertThat(pauseY).as("the actions wrapped under the search").isGreaterThan(searchY);
     }
 
     @Test

@@ -21,6 +21,8 @@ import javafx.scene.control.TableView;
  */
 final class TableWarmUp {
     private static final int SPARE_ROWS = 4;
+    /** {@code -Dskeeter.tableWarmUp=false} turns it off, so the flood benchmark can compare with and without. */
+    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("skeeter.tableWarmUp", "true"));
 
     private final TableView<MessageRow> table;
     private boolean done;
@@ -31,6 +33,9 @@ final class TableWarmUp {
 
     /** Warms {@code table} once, after its first layout with a height; nothing if real rows come first. */
     static void install(TableView<MessageRow> table) {
+        if (!ENABLED) {
+            return;
+        }
         TableWarmUp warmUp = new TableWarmUp(table);
         ChangeListener<Number> onHeight = new ChangeListener<>() {
             @Override
