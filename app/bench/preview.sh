@@ -11,5 +11,5 @@ if [ ! -f target/flood.classpath ] || [ ! -d target/test-classes ]; then
 fi
 main=dev.skeeter.ui.PanesPreview
 [ "$tab" = app ] && main=dev.skeeter.ui.AppPanesPreview
-exec java -cp "target/test-classes:target/classes:$(cat target/flood.classpath)" -Dpreview.tab="$tab" -Dpreview.theme="$theme" \
+exec java -cp "target/test-classes:target/classes:$(cat target/flood.classpath)" ${PREVIEW_OPTS:-} -Dpreview.tab="$tab" -Dpreview.theme="$theme" \
   -Dlogback.configurationFile=app/conf/logback.xml "$main"

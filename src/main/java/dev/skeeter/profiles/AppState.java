@@ -44,12 +44,27 @@ public record AppState(
         return new AppState(null, null, null, null, null, null, null, DEFAULT_MESSAGE_TABLE_ROW_LIMIT);
     }
 
-    /** A message saved for re-publishing. */
-    public record SavedMessage(String name, String topic, String payload, int qos, boolean retain) {
+    /**
+     * A message saved for re-publishing.
+     *
+     * @param payload the payload as the Publish editor shows it, in {@code format}
+     * @param format  the editor format's name ({@code TEXT}, {@code JSON}, {@code HEX}, {@code BASE64}); a plain
+     *                string because this package does not depend on the client core's {@code PayloadFormat};
+     *                {@link #TEXT_FORMAT} when absent (state files written before the field existed)
+     */
+    public record SavedMessage(String name, String topic, String payload, int qos, boolean retain, String format) {
+        public static final String TEXT_FORMAT = "TEXT";
+
         public SavedMessage {
             name = name == null ? "" : name;
             topic = topic == null ? "" : topic;
             payload = payload == null ? "" : payload;
+            format = format == null || format.isBlank() ? TEXT_FORMAT : format;
+        }
+
+        /** A plain-text saved message. */
+        public SavedMessage(String name, String topic, String payload, int qos, boolean retain) {
+            this(name, topic, payload, qos, retain, TEXT_FORMAT);
         }
     }
 

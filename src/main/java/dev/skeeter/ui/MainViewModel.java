@@ -176,22 +176,34 @@ public final class MainViewModel implements WorkspaceViewModel.Host {
                 profileStates.put(profile.id(), now);
             }
         });
+        // an edit saved while connected is applied once the workspace is idle again, before its next connect
+        javafx.beans.InvalidationListener applyPending = o -> {
+            if (workspace.profileChangesPendingProperty().get() && workspaces.contains(workspace)) {
+                fx.execute(this::followProfileChanges);
+            }
+        };
+        workspace.stateProperty().addListener(applyPending);
+        workspace.busyProperty().addListener(applyPending);
         return workspace;
     }
 
     /**
      * A deleted profile closes its workspace; an edited one replaces the workspace's connection while it is not
-     * connected (a connected workspace keeps the settings it connected with until it is reopened).
+     * connected. A connected (or connecting) workspace keeps the settings it connected with and says that the
+     * changes apply on the next connect; they are applied as soon as it is disconnected.
      */
     private void followProfileChanges() {
         for (WorkspaceViewModel w : List.copyOf(workspaces)) {
             Optional<Profile> now = profiles.find(w.profile().id());
             if (now.isEmpty()) {
                 close(w);
-            } else if (!now.get().equals(w.profile()) && !w.busyProperty().get()
-                    && (w.stateProperty().get() == ConnectionState.DISCONNECTED
+            } else if (!now.get().equals(w.profile())) {
+                if (!w.busyProperty().get() && (w.stateProperty().get() == ConnectionState.DISCONNECTED
                         || w.stateProperty().get() == ConnectionState.FAILED)) {
-                replaceProfile(w, now.get(), false);
+                    replaceProfile(w, now.get(), false);
+                } else {
+                    w.markProfileChangesPending();
+                }
             }
         }
     }

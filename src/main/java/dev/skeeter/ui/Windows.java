@@ -1,6 +1,7 @@
 package dev.skeeter.ui;
 
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.localbroker.LocalBrokerConnector;
 import dev.skeeter.ui.localbroker.LocalBrokerView;
 import dev.skeeter.ui.localbroker.LocalBrokerViewModel;
 import dev.skeeter.ui.profiles.ConnectionTester;
@@ -49,7 +50,9 @@ public final class Windows {
             ProfileFormViewModel form = new ProfileFormViewModel(services.certificateDescriber(), Platform::runLater,
                     services.background());
             profilesModel = new ProfilesEditorViewModel(model.profilesModel(), form,
-                    new ConnectionTester(services.connections(), services.background()), Platform::runLater);
+                    new ConnectionTester(services.connections(),
+                            new LocalBrokerConnector(services.localBroker(), services.background()),
+                            services.background()), Platform::runLater);
             profilesStage = stage("Connection profiles", new ProfilesEditorView(profilesModel, services.files())
                     .root(), 980, 640);
         }

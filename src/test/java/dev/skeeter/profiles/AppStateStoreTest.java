@@ -28,7 +28,8 @@ class AppStateStoreTest {
     void everyPartOfTheStateSurvivesARoundTrip() throws IOException {
         Path file = dir.resolve("state.json");
         AppState state = AppState.empty()
-                .withSavedMessages("p1", List.of(new AppState.SavedMessage("hello", "a/b", "{\"x\":1}", 2, true),
+                .withSavedMessages("p1", List.of(
+                        new AppState.SavedMessage("hello", "a/b", "{\"x\":1}", 2, true, "JSON"),
                         new AppState.SavedMessage("bye", "c", "", 0, false)))
                 .withTopicUsed("p1", "first", 10)
                 .withTopicUsed("p1", "second", 10)
@@ -49,6 +50,24 @@ class AppStateStoreTest {
         assertThat(loaded.topicHistory("p1")).containsExactly("second", "first");
         assertThat(loaded.window().hasPosition()).isTrue();
         assertThat(Files.readString(file)).contains("\"schemaVersion\" : 1");
+        assertThat(loaded.savedMessages("p1")).extracting(AppState.SavedMessage::format).containsExactly("JSON", "TEXT");
+    }
+
+    @Test
+    void aSavedMessageWithoutAFormatFieldReadsAsText() throws IOException {
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "savedMessages": {"p1": [
+                  {"name": "old", "topic": "a", "payload": "hello", "qos": 1, "retain": true},
+                  {"name": "new", "topic": "b", "payload": "01 02", "qos": 0, "retain": false, "format": "HEX",
+                   "colour": "ignored"}]}}
+                """);
+
+        AppState state = AppStateStore.open(file).state();
+
+        assertThat(state.savedMessages("p1")).containsExactly(
+                new AppState.SavedMessage("old", "a", "hello", 1, true, "TEXT"),
+                new AppState.SavedMessage("new", "b", "01 02", 0, false, "HEX"));
     }
 
     @Test

@@ -51,8 +51,8 @@ public final class AppPanesPreview {
             shell.show(stage);
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            stage.setWidth(Integer.getInteger("preview.width", 1280));
+            stage.setHeight(Integer.getInteger("preview.height", 800));
             ((Button) stage.getScene().lookup("#offer-local-broker")).fire();
         });
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

@@ -13,6 +13,7 @@ import dev.skeeter.ui.localbroker.LocalBrokerConnector;
 import dev.skeeter.ui.localbroker.LocalBrokerService;
 import dev.skeeter.ui.localbroker.PortProbe;
 import dev.skeeter.ui.profiles.ProfilesModel;
+import dev.skeeter.ui.support.TestBroker;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -129,6 +130,34 @@ class MainViewModelTest {
         assertThat(after).isNotSameAs(before);
         assertThat(after.profile().port()).isEqualTo(1884);
         assertThat(main.currentProperty().get()).isSameAs(after);
+    }
+
+    @Test
+    void editingTheProfileOfAConnectedWorkspaceSaysTheChangesApplyOnTheNextConnect() throws Exception {
+        try (TestBroker broker = TestBroker.start()) {
+            Profile a = Profile.create("A", "127.0.0.1", broker.port());
+            profiles.put(a);
+            WorkspaceViewModel connected = main.open(a);
+            connected.connect();
+            await().atMost(10, SECONDS).until(() -> connected.stateProperty().get() == ConnectionState.CONNECTED);
+            assertThat(connected.profileChangesPendingProperty().get()).isFalse();
+
+            Profile edited = a.toBuilder().keepAliveSeconds(a.keepAliveSeconds() + 7).build();
+            profiles.put(edited);
+
+            assertThat(main.workspaces()).containsExactly(connected);
+            assertThat(connected.profile()).isEqualTo(a); // keeps what it connected with
+            assertThat(connected.profileChangesPendingProperty().get()).isTrue();
+            assertThat(WorkspaceViewModel.PROFILE_CHANGES_PENDING_TEXT).contains("apply on the next connect");
+
+            connected.disconnect();
+
+            await().atMost(10, SECONDS).until(() -> main.workspaces().get(0) != connected);
+            WorkspaceViewModel next = main.workspaces().get(0);
+            assertThat(next.profile()).isEqualTo(edited);
+            assertThat(next.profileChangesPendingProperty().get()).isFalse();
+            assertThat(next.stateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+        }
     }
 
     @Test

@@ -59,6 +59,9 @@ class PanesFxTest {
         harness = PanesHarness.start(fixture, dir.resolve("state.json"));
         FxToolkit.setupStage(stage -> {
             stage.setScene(harness.scene(1280, 800));
+            // the primary stage is shared: a test that resized it must not shrink the next one
+            stage.setWidth(1280);
+            stage.setHeight(800);
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -143,7 +146,8 @@ class PanesFxTest {
         assertThat(swatches).hasSize(2).allMatch(c -> c.equals(Color.web(colour)));
         assertThat(robot.lookup("#subscription-count").queryAs(Label.class).getText()).isEqualTo("2");
 
-        robot.clickOn(robot.lookup("#messages .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(robot.lookup("#messages .table-row-cell")
+                .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getIndex() == 0).queryAs(Node.class));
         until(() -> robot.lookup("#detail-flags").queryAs(Label.class).getText().equals("QoS 1 · retained"));
         assertThat(robot.lookup("#detail-topic").queryTextInputControl().getText()).isEqualTo("lab/one");
         assertThat(robot.lookup("#detail-matched").queryAs(Label.class).getText()).isEqualTo("lab/#");
@@ -247,6 +251,44 @@ class PanesFxTest {
         await().atMost(TIMEOUT).until(() -> Files.exists(harness.saveAnswer)
                 && Files.readAllLines(harness.saveAnswer).size() == 3);
         assertThat(Files.readString(harness.saveAnswer)).contains(",e/1,", ",e/2,").doesNotContain(",e/3,");
+    }
+
+    @Test
+    void theEmptyTableHasItsRowsBuiltBeforeTheFirstMessageButShowsNone() throws Exception {
+        // The warm-up (TableWarmUp) builds and paints a screenful of rows with stand-ins, so a flood's first
+        // batch does not pay for it; the stand-ins never stay in the table.
+        until(() -> robot.lookup("#messages .table-row-cell").queryAll().size() >= 10);
+        @SuppressWarnings("unchecked")
+        TableView<MessageRow> table = robot.lookup("#messages").queryAs(TableView.class);
+        assertThat(fx(() -> table.getItems().size())).isZero();
+        assertThat(fx(() -> table.getItems() == harness.subscribeVm.table().visibleRows())).isTrue();
+        assertThat(fx(() -> robot.lookup("#messages .table-row-cell").queryAll().stream()
+                .filter(Node::isVisible).map(n -> ((javafx.scene.control.TableRow<?>) n).getItem())
+                .filter(java.util.Objects::nonNull).count())).isZero();
+    }
+
+    @Test
+    void theSubscribeToolbarWrapsInsteadOfBeingCutOffInANarrowWindow() throws Exception {
+        // 1024 wide minus the shell's profile list: what the pane gets at 1024x640
+        robot.clickOn("#tab-subscribe");
+        fx(() -> {
+            var window = harness.tabs.getScene().getWindow();
+            window.setWidth(860);
+            window.setHeight(500);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = fx(() -> harness.tabs.getScene().getWidth());
+        assertThat(sceneWidth).isLessThan(900);
+        for (String id : List.of("#search", "#search-scope", "#pause", "#follow", "#clear", "#export", "#max-rows")) {
+            Node node = robot.lookup(id).query();
+            double right = fx(() -> node.localToScene(node.getLayoutBounds()).getMaxX());
+            assertThat(right).as(id + " right edge").isLessThanOrEqualTo(sceneWidth);
+            assertThat(fx(node::isVisible)).isTrue();
+        }
+        double searchY = fx(() -> robot.lookup("#search").query().localToScene(0, 0).getY());
+        double pauseY = fx(() -> robot.lookup("#pause").query().localToScene(0, 0).getY());
+        assertThat(pauseY).as("the actions wrapped under the search").isGreaterThan(searchY);
     }
 
     @Test

@@ -117,7 +117,13 @@ public final class WorkspaceView {
         disconnect.managedProperty().bind(disconnect.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(8, dot, title, stateLabel, spacer, progress, connect, disconnect);
+        Label notice = new Label(WorkspaceViewModel.PROFILE_CHANGES_PENDING_TEXT);
+        notice.setId("workspace-notice");
+        notice.getStyleClass().add("workspace-notice");
+        notice.setMinWidth(0);
+        notice.visibleProperty().bind(model.profileChangesPendingProperty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        HBox titleRow = new HBox(8, dot, title, stateLabel, notice, spacer, progress, connect, disconnect);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = new GridPane();

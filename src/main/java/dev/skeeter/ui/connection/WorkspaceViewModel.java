@@ -67,6 +67,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyLongWrapper messagesOut = new ReadOnlyLongWrapper(this, "messagesOut");
     private final ReadOnlyDoubleWrapper inPerSecond = new ReadOnlyDoubleWrapper(this, "inPerSecond");
     private final ReadOnlyDoubleWrapper outPerSecond = new ReadOnlyDoubleWrapper(this, "outPerSecond");
+    private final ReadOnlyBooleanWrapper profileChangesPending =
+            new ReadOnlyBooleanWrapper(this, "profileChangesPending");
     private final RateMeter inMeter = new RateMeter();
     private final RateMeter outMeter = new RateMeter();
 
@@ -121,6 +123,23 @@ public final class WorkspaceViewModel {
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** What the header says while the profile was edited after this workspace connected with it. */
+    public static final String PROFILE_CHANGES_PENDING_TEXT =
+            "Profile changed: the changes apply on the next connect";
+
+    /**
+     * True when the profile was saved with changes while this workspace was connected: it keeps the settings it
+     * connected with, and the header says the changes apply on the next connect.
+     */
+    public ReadOnlyBooleanProperty profileChangesPendingProperty() {
+        return profileChangesPending.getReadOnlyProperty();
+    }
+
+    /** Called by the main window when the profile changed under a connected workspace. */
+    public void markProfileChangesPending() {
+        profileChangesPending.set(true);
     }
 
     /** True while a connect or disconnect is under way (the view shows progress). */

@@ -290,7 +290,7 @@ public final class PublishView {
             }
             name.setText(item.name());
             detail.setText(item.topic() + " · QoS " + item.qos() + (item.retain() ? " · retain" : "") + " · "
-                    + SavedPayloads.load(item.payload()).format().label());
+                    + PublishViewModel.formatOf(item).label());
             setGraphic(box);
         }
     }

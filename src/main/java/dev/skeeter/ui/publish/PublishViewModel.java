@@ -151,8 +151,8 @@ public final class PublishViewModel {
             status.set("Give the saved message a name");
             return false;
         }
-        SavedMessage message = new SavedMessage(name.strip(), topic.get(),
-                SavedPayloads.store(format.get(), payload.get()), qos.get(), retain.get());
+        SavedMessage message = new SavedMessage(name.strip(), topic.get(), payload.get(), qos.get(), retain.get(),
+                format.get().name());
         int existing = indexOfName(message.name());
         if (existing >= 0) {
             savedMessages.set(existing, message);
@@ -166,12 +166,11 @@ public final class PublishViewModel {
 
     /** Puts a saved message into the form for editing. */
     public void edit(SavedMessage message) {
-        SavedPayloads.Editable editable = SavedPayloads.load(message.payload());
         converting = true;
-        format.set(editable.format());
+        format.set(formatOf(message));
         converting = false;
         topic.set(message.topic());
-        payload.set(editable.text());
+        payload.set(message.payload());
         qos.set(message.qos());
         retain.set(message.retain());
     }
@@ -185,8 +184,7 @@ public final class PublishViewModel {
         }
         byte[] bytes;
         try {
-            SavedPayloads.Editable editable = SavedPayloads.load(message.payload());
-            bytes = editable.format().encode(editable.text());
+            bytes = formatOf(message).encode(message.payload());
         } catch (RuntimeException e) {
             status.set(message.name() + ": " + e.getMessage());
             return false;
@@ -194,6 +192,16 @@ public final class PublishViewModel {
         send(message.topic(), bytes, message.qos(), message.retain());
         rememberTopic(message.topic());
         return true;
+    }
+
+    /** The saved message's editor format; an unknown name (from a newer version) reads as text. */
+    static PayloadFormat formatOf(SavedMessage message) {
+        for (PayloadFormat f : PayloadFormat.values()) {
+            if (f.name().equalsIgnoreCase(message.format())) {
+                return f;
+            }
+        }
+        return PayloadFormat.TEXT;
     }
 
     public void deleteSaved(SavedMessage message) {

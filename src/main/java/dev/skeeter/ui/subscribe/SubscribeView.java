@@ -34,6 +34,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -139,7 +140,7 @@ public final class SubscribeView {
 
     private Node createToolbar() {
         search.setId("search");
-        search.setPromptText("Search (Ctrl+F): text, or a filter like a/+/c");
+        search.setPromptText("Search (Ctrl+F)");
         search.setTooltip(new Tooltip("Text matches topics and payloads; a filter with + or # matches topics"));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         search.setOnKeyPressed(e -> {
@@ -209,20 +210,33 @@ public final class SubscribeView {
         status.setId("subscribe-status");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(search, Priority.ALWAYS);
-        search.setMaxWidth(Double.MAX_VALUE);
-        search.setPrefColumnCount(22);
-        Label keep = new Label("Keep");
-        HBox row1 = new HBox(6, search, scope, pause, follow, clear, export);
-        // The search field gives way; buttons keep their labels whole.
-        row1.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        search.setMinWidth(90);
+        // Two flowing lines, so the pane fits a 1024x640 window with the profile list shown (about 560 px for
+        // this toolbar): search with its scope, then the actions; then the counters, the pause note, the status
+        // and Keep. What does not fit wraps onto another line instead of being cut off.
+        search.setPrefColumnCount(14);
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        HBox searchBox = new HBox(6, search, scope);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(6, pause, follow, clear, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        for (HBox box : List.of(searchBox, actions)) {
+            box.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+            box.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane row1 = new FlowPane(6, 4, searchBox, actions);
+        row1.setId("subscribe-toolbar-actions");
         row1.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(10, counters, paused, spacer, status, keep, maxRows);
+        Label keep = new Label("Keep");
+        counters.setMinWidth(0);
+        counters.setWrapText(true);
+        HBox keepBox = new HBox(6, keep, maxRows);
+        keepBox.setAlignment(Pos.CENTER_LEFT);
+        keepBox.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane row2 = new FlowPane(10, 2, counters, paused, status, keepBox);
+        row2.setId("subscribe-toolbar-status");
         row2.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, row1, row2);
+        bar.setMinWidth(0);
         bar.setPadding(new Insets(8, 8, 4, 8));
         bar.getStyleClass().add("subscribe-toolbar");
         return bar;
@@ -272,6 +286,7 @@ public final class SubscribeView {
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableWarmUp.install(table);
         return table;
     }
 

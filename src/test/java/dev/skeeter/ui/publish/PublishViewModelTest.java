@@ -182,9 +182,23 @@ class PublishViewModelTest {
         assertThat(again.publishSaved(again.savedMessages().get(0))).isTrue();
         assertThat(again.published().get(0).size()).isEqualTo(2);
         assertThat(again.published().get(0).qos()).isEqualTo(2);
+        assertThat(AppStateStore.open(dir.resolve("state.json")).state().savedMessages(offlineProfile.id()))
+                .extracting(m -> m.format() + " " + m.payload())
+                .containsExactly("HEX 01 02", "TEXT text:hello"); // the format is a field, not a payload prefix
         again.deleteSaved(again.savedMessages().get(0));
         assertThat(AppStateStore.open(dir.resolve("state.json")).state().savedMessages(offlineProfile.id()))
                 .extracting(m -> m.name()).containsExactly("tricky");
+    }
+
+    @Test
+    void aSavedMessageWithAnUnknownFormatIsEditedAsText() {
+        PublishViewModel vm = offline();
+        var message = new dev.skeeter.profiles.AppState.SavedMessage("odd", "t", "hex:01", 0, false, "YAML");
+
+        vm.edit(message);
+
+        assertThat(vm.formatProperty().get()).isEqualTo(PayloadFormat.TEXT);
+        assertThat(vm.payloadProperty().get()).isEqualTo("hex:01");
     }
 
     @Test

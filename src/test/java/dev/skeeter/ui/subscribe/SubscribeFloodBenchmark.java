@@ -34,6 +34,9 @@ public final class SubscribeFloodBenchmark {
     private static final long STARTED = System.nanoTime();
     /** Worst lateness per second since start, to see whether stalls cluster (warm-up, GC, the pause click). */
     private static final long[] WORST_PER_SECOND = new long[3_600];
+    /** Wall-clock time of the latest probe of all, to find it in a JFR recording of the same run. */
+    private static volatile long worstLateness;
+    private static volatile java.time.Instant worstPostedAt;
 
     public static void main(String[] args) {
         int status = 0;
@@ -223,6 +226,8 @@ public final class SubscribeFloodBenchmark {
             }
         }
         System.out.println("worst FX lateness per second since start (s:ms):" + perSecond);
+        System.out.printf(Locale.ROOT, "latest probe of all:        %.1f ms, posted at %s%n", worstLateness / 1e6,
+                worstPostedAt);
         System.out.printf(Locale.ROOT, "pause click -> shown:       %.1f ms (table moved by %,d rows in the paused second)%n",
                 pauseDelay / 1e6, shownAfterPause - shownAtPause);
         System.out.printf(Locale.ROOT, "FX thread CPU:              %.0f%% of one core (renderer thread %.0f%%)"
@@ -246,6 +251,10 @@ public final class SubscribeFloodBenchmark {
                 LATENESS.recordValue(Math.min(late, LATENESS.getHighestTrackableValue()));
                 int second = (int) Math.min(WORST_PER_SECOND.length - 1, (posted - STARTED) / 1_000_000_000L);
                 WORST_PER_SECOND[second] = Math.max(WORST_PER_SECOND[second], late);
+                if (late > worstLateness) {
+                    worstLateness = late;
+                    worstPostedAt = java.time.Instant.now().minusNanos(late);
+                }
             }
         });
     }
