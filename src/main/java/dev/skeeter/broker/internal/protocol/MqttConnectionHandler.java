@@ -38,14 +38,21 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One client connection: a small state machine (awaiting CONNECT, connecting, connected, closed) with one method
  * per packet type. Confined to the channel's event loop; inbound messages are released on every path and payloads
  * are copied out of the network buffer once, into a {@link Message} shared by all subscribers.
+ *
+ * <p>Back-pressure: when a message it publishes lands in a congested session, the connection stops reading until
+ * every session it waits for has drained (see {@link Session#awaitDrain}), unless its own session is congested:
+ * then it keeps reading, since the acknowledgements that drain it arrive here.
  */
 public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
     /** The client id once known, for the packet log. */
@@ -75,6 +82,10 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private volatile boolean takenOver;
     private String closeReason;
     private boolean closeIsError;
+    /** Sessions this connection paused reading for; it reads again when the set is empty. */
+    private final Set<Session> awaitedSessions = new HashSet<>();
+    private boolean ownSessionCongested;
+    private final Consumer<Session> onCongested = this::pauseFor;
 
     public MqttConnectionHandler(BrokerCore core) {
         this.core = core;
@@ -254,7 +265,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             MqttMessage message = pending.poll();
             channelRead(ctx, message);
         }
-        ctx.channel().config().setAutoRead(true);
+        updateAutoRead();
     }
 
     private void refuse(MqttConnectReturnCode code, String reason) {
@@ -311,7 +322,40 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     }
 
     private void route(String topic, ByteBuf content, int qos, boolean retain) {
-        core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain));
+        core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain), onCongested);
+    }
+
+    // ---- back-pressure ----
+
+    private void pauseFor(Session target) {
+        // Never for its own session (a client publishing to itself), nor while its own session is congested: the
+        // acknowledgements that drain it come through this channel (two clients publishing to each other).
+        if (target == session || ownSessionCongested || state != State.CONNECTED) {
+            return;
+        }
+        if (awaitedSessions.add(target)) {
+            updateAutoRead();
+            target.awaitDrain(this);
+        }
+    }
+
+    @Override
+    public void resumeAfterDrain(Session drained) {
+        if (awaitedSessions.remove(drained)) {
+            updateAutoRead();
+        }
+    }
+
+    @Override
+    public void congestionChanged(boolean congested) {
+        ownSessionCongested = congested;
+        updateAutoRead();
+    }
+
+    private void updateAutoRead() {
+        if (state == State.CONNECTED) {
+            ctx.channel().config().setAutoRead(awaitedSessions.isEmpty() || ownSessionCongested);
+        }
     }
 
     private void onPubrec(int packetId) {
