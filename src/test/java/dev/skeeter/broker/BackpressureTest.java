@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class BackpressureTest {
     private static final int MESSAGES = 2_000;
+    /** Blocking socket writers and readers, one thread each (the common pool may have a single thread). */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
 
     /** Queue bound 100: the high-water mark is 50; no stall release within a test's time. */
     private static BrokerConfig.Builder config() {
@@ -38,7 +48,7 @@ class BackpressureTest {
 
             // 2,000 QoS 1 messages of 200 bytes, written as fast as the socket takes them; the subscriber reads
             // nothing yet, so its 20-message window fills and the rest waits in its queue.
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(publisher, batch("bp/t", 1)));
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(publisher, batch("bp/t", 1)), threads);
 
             Awaitility.await("publisher throttled, nothing dropped").atMost(Duration.ofSeconds(10))
                     .during(Duration.ofMillis(500))
@@ -78,7 +88,7 @@ class BackpressureTest {
                 for (int i = 0; i < 50; i++) {
                     send(publisher, batch);
                 }
-            });
+            }, threads);
             publisherPingAnswered(publisher, sending);
 
             // QoS 0 beyond the queue bound is dropped and counted once the publisher stops waiting.
@@ -101,15 +111,20 @@ class BackpressureTest {
             b.send(RawClient.subscribe(2, "to/b/self", 1));
             b.readType(9);
 
-            // Neither reads while both flood: each one's window fills, so each session is congested by the other.
-            CompletableFuture<Void> aSends = CompletableFuture.runAsync(() -> send(a, batch("to/b", 1)));
+            // Both flood before either reads: each one's window fills, so each session is congested by the other.
+            CompletableFuture<Void> aSends = CompletableFuture.runAsync(() -> send(a, batch("to/b", 1)), threads);
             CompletableFuture<Void> bSends = CompletableFuture.runAsync(() -> {
                 send(b, batch("to/a", 1));
                 send(b, batch("to/b/self", 1));
-            });
+            }, threads);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> fixture.broker.stats().messagesReceived() >= 100);
 
+            // Then each reads on its own, as real clients do.
+            CompletableFuture<Acked> aReads = CompletableFuture.supplyAsync(() -> readAndAck(a, MESSAGES, MESSAGES),
+                    threads);
             Acked bSide = readAndAck(b, 2 * MESSAGES, 2 * MESSAGES);
-            Acked aSide = readAndAck(a, MESSAGES, MESSAGES);
+            Acked aSide = aReads.get(10, TimeUnit.SECONDS);
             aSends.get(10, TimeUnit.SECONDS);
             bSends.get(10, TimeUnit.SECONDS);
             assertThat(aSide.publishes()).hasSize(MESSAGES);
@@ -146,7 +161,15 @@ class BackpressureTest {
     }
 
     /** Reads until {@code publishes} PUBLISH packets (each acknowledged) and {@code pubacks} PUBACKs arrived. */
-    private static Acked readAndAck(RawClient client, int publishes, int pubacks) throws IOException {
+    private static Acked readAndAck(RawClient client, int publishes, int pubacks) {
+        try {
+            return readAndAckOrFail(client, publishes, pubacks);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Acked readAndAckOrFail(RawClient client, int publishes, int pubacks) throws IOException {
         List<Integer> sequence = new ArrayList<>();
         int acks = 0;
         while (sequence.size() < publishes || acks < pubacks) {

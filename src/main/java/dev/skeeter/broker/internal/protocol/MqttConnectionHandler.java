@@ -38,9 +38,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,9 +48,7 @@ import java.util.function.Consumer;
  * per packet type. Confined to the channel's event loop; inbound messages are released on every path and payloads
  * are copied out of the network buffer once, into a {@link Message} shared by all subscribers.
  *
- * <p>Back-pressure: when a message it publishes lands in a congested session, the connection stops reading until
- * every session it waits for has drained (see {@link Session#awaitDrain}), unless its own session is congested:
- * then it keeps reading, since the acknowledgements that drain it arrive here.
+ * <p>Back-pressure: a {@link ReadThrottle} pauses reading while a session this connection published to is congested.
  */
 public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
     /** The client id once known, for the packet log. */
@@ -82,10 +78,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private volatile boolean takenOver;
     private String closeReason;
     private boolean closeIsError;
-    /** Sessions this connection paused reading for; it reads again when the set is empty. */
-    private final Set<Session> awaitedSessions = new HashSet<>();
-    private boolean ownSessionCongested;
-    private final Consumer<Session> onCongested = this::pauseFor;
+    private ReadThrottle throttle;
+    private final Consumer<Session> onCongested = target -> throttle.pauseFor(target, session);
 
     public MqttConnectionHandler(BrokerCore core) {
         this.core = core;
@@ -95,6 +89,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
         this.out = new OutboundWriter(context, core.metrics(), core.config().logPackets());
+        this.throttle = new ReadThrottle(context.channel(), this);
     }
 
     @Override
@@ -114,10 +109,17 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (state == State.CONNECTING) {
-            pending.add(message); // released when replayed or when the channel closes
+        if (state == State.CONNECTING || state == State.CONNECTED && (throttle.paused() || !pending.isEmpty())) {
+            // Held until CONNECT is accepted, or until the sessions this connection waits for drain: what was
+            // already read when reading paused is not routed into a congested session (so nothing is dropped for
+            // it). Released when replayed or when the channel closes.
+            pending.add(message);
             return;
         }
+        handle(message);
+    }
+
+    private void handle(MqttMessage message) {
         try {
             if (message.decoderResult().isFailure()) {
                 onDecoderFailure(message.decoderResult().cause());
@@ -261,11 +263,17 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         core.clientConnected(ctx.channel(), info);
         core.events().info(clientId, "New client connected from " + address() + " as " + clientId + " (p"
                 + protocolLevel + ", c" + (cleanSession ? 1 : 0) + ", k" + keepAlive + ")");
-        while (state == State.CONNECTED && !pending.isEmpty()) {
-            MqttMessage message = pending.poll();
-            channelRead(ctx, message);
+        throttle.start();
+        replayPending(); // reading again once replayed, unless a replayed publish met a congested subscriber
+    }
+
+    /** Handles held packets in order until none is left or a congested subscriber pauses this connection again. */
+    private void replayPending() {
+        while (state == State.CONNECTED && !throttle.paused() && !pending.isEmpty()) {
+            handle(pending.poll());
         }
-        updateAutoRead();
+        out.flushIfNeeded();
+        throttle.holding(!pending.isEmpty());
     }
 
     private void refuse(MqttConnectReturnCode code, String reason) {
@@ -325,38 +333,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain), onCongested);
     }
 
-    // ---- back-pressure ----
 
-    private void pauseFor(Session target) {
-        // Never for its own session (a client publishing to itself), nor while its own session is congested: the
-        // acknowledgements that drain it come through this channel (two clients publishing to each other).
-        if (target == session || ownSessionCongested || state != State.CONNECTED) {
-            return;
-        }
-        if (awaitedSessions.add(target)) {
-            updateAutoRead();
-            target.awaitDrain(this);
-        }
-    }
-
-    @Override
-    public void resumeAfterDrain(Session drained) {
-        if (awaitedSessions.remove(drained)) {
-            updateAutoRead();
-        }
-    }
-
-    @Override
-    public void congestionChanged(boolean congested) {
-        ownSessionCongested = congested;
-        updateAutoRead();
-    }
-
-    private void updateAutoRead() {
-        if (state == State.CONNECTED) {
-            ctx.channel().config().setAutoRead(awaitedSessions.isEmpty() || ownSessionCongested);
-        }
-    }
 
     private void onPubrec(int packetId) {
         session.pubrec(packetId);
@@ -432,6 +409,9 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof IdleStateEvent) {
+            if (throttle.paused() || !pending.isEmpty()) {
+                return; // the silence is ours: this connection is not being read (back-pressure)
+            }
             close("keepalive expired (" + keepAlive + " s) [MQTT-3.1.2-24]", true);
         } else {
             context.fireUserEventTriggered(event);
@@ -452,6 +432,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         state = State.CLOSED;
+        throttle.stop();
         if (connectTimeout != null) {
             connectTimeout.cancel(false);
         }
@@ -485,6 +466,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             closeIsError = error;
         }
         state = State.CLOSED;
+        throttle.stop();
         out.flush(); // acknowledgements of packets before the one that closes still go out
         ctx.close();
     }
@@ -516,6 +498,22 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void flush() {
         out.flush();
+    }
+
+    @Override
+    public void resumeAfterDrain(Session drained) {
+        throttle.resumed(drained);
+        replayPending();
+    }
+
+    @Override
+    public void congestionChanged(boolean congested) {
+        throttle.ownSessionCongested(congested);
+        if (!congested) {
+            return;
+        }
+        // Called from inside a delivery (maybe while handling one of this connection's own packets): replay later.
+        ctx.executor().execute(this::replayPending);
     }
 
     @Override
