@@ -333,8 +333,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain), onCongested);
     }
 
-
-
     private void onPubrec(int packetId) {
         session.pubrec(packetId);
         out.send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
