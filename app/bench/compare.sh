@@ -22,7 +22,9 @@ Options:
   --scenarios LIST  space-separated subset of: fan-in-q0 fan-in-q1 fan-out-q0 round-trip-q1
   --out FILE        also write the markdown summary to FILE
   --build           rebuild the jar even if it looks up to date
-Environment: OURS_JAVA_OPTS (JVM options for our broker), BENCH_JAVA_OPTS (for the bench).
+Environment: OURS_JAVA_OPTS (JVM options for our broker), BENCH_JAVA_OPTS (for the bench), OURS_JAR (run our
+broker from another build, e.g. an older one for a before/after comparison; the bench always runs from
+target/skeeter.jar).
 USAGE
 }
 
@@ -50,6 +52,7 @@ done
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 JAR=target/skeeter.jar
+OURS_JAR=${OURS_JAR:-$JAR}
 for tool in java mosquitto python3 taskset; do
     command -v "$tool" >/dev/null || { echo "compare.sh needs $tool on the PATH" >&2; exit 1; }
 done
@@ -109,28 +112,26 @@ wait_listening() {
 # start_brokers PIN: starts both brokers on fresh ports, under PIN (a taskset prefix or nothing)
 start_brokers() {
     local pin=$1
-    MOSQ_PORT=$(free_port)
-    cat > "$WORK/mosquitto.conf" <<CONF
-user root
-listener $MOSQ_PORT 127.0.0.1
-allow_anonymous true
-persistence false
+    # The same limits for both brokers; our broker accepts these mosquitto options as they are.
+    cat > "$WORK/limits.conf" <<CONF
 max_inflight_messages $INFLIGHT
 max_queued_messages $QUEUED
 set_tcp_nodelay true
-log_dest stderr
-log_type error
-log_type warning
 CONF
+    MOSQ_PORT=$(free_port)
+    {
+        printf 'user root\nlistener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MOSQ_PORT"
+        printf 'log_dest stderr\nlog_type error\nlog_type warning\n'
+        cat "$WORK/limits.conf"
+    } > "$WORK/mosquitto.conf"
     $pin mosquitto -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &
     MOSQ_PID=$!
     wait_listening "$MOSQ_PORT" "$MOSQ_PID" mosquitto || { cat "$WORK/mosquitto.log" >&2; exit 1; }
 
     OURS_PORT=$(free_port)
-    printf 'listener %s 127.0.0.1\nmax_inflight_messages %s\nmax_queued_messages %s\n' \
-        "$OURS_PORT" "$INFLIGHT" "$QUEUED" > "$WORK/skeeter.conf"
+    { printf 'listener %s 127.0.0.1\n' "$OURS_PORT"; cat "$WORK/limits.conf"; } > "$WORK/skeeter.conf"
     # shellcheck disable=SC2086
-    $pin java ${OURS_JAVA_OPTS:-} -jar "$JAR" broker -c "$WORK/skeeter.conf" > "$WORK/skeeter.log" 2>&1 &
+    $pin java ${OURS_JAVA_OPTS:-} -jar "$OURS_JAR" broker -c "$WORK/skeeter.conf" > "$WORK/skeeter.log" 2>&1 &
     OURS_PID=$!
     if ! wait_listening "$OURS_PORT" "$OURS_PID" "skeeter broker"; then
         # Older builds accept only listener/port lines: run with the broker's built-in limits, and say so.
@@ -139,7 +140,7 @@ CONF
              "defaults, so the limits are NOT the same as mosquitto's" | tee -a "$WORK/warnings" >&2
         printf 'listener %s 127.0.0.1\n' "$OURS_PORT" > "$WORK/skeeter.conf"
         # shellcheck disable=SC2086
-        $pin java ${OURS_JAVA_OPTS:-} -jar "$JAR" broker -c "$WORK/skeeter.conf" > "$WORK/skeeter.log" 2>&1 &
+        $pin java ${OURS_JAVA_OPTS:-} -jar "$OURS_JAR" broker -c "$WORK/skeeter.conf" > "$WORK/skeeter.log" 2>&1 &
         OURS_PID=$!
         wait_listening "$OURS_PORT" "$OURS_PID" "skeeter broker" || { cat "$WORK/skeeter.log" >&2; exit 1; }
     fi

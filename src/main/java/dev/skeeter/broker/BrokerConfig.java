@@ -19,6 +19,7 @@ public final class BrokerConfig {
     private final int maxPacketSize;
     private final int messageSizeLimit;
     private final Duration connectTimeout;
+    private final Duration stallTimeout;
     private final Authenticator authenticator;
     private final boolean logPackets;
     private final int ioThreads;
@@ -30,6 +31,7 @@ public final class BrokerConfig {
         this.maxPacketSize = b.maxPacketSize;
         this.messageSizeLimit = b.messageSizeLimit;
         this.connectTimeout = b.connectTimeout;
+        this.stallTimeout = b.stallTimeout;
         this.authenticator = b.authenticator;
         this.logPackets = b.logPackets;
         this.ioThreads = b.ioThreads;
@@ -45,7 +47,7 @@ public final class BrokerConfig {
         b.listeners.addAll(listeners);
         return b.maxInflightMessages(maxInflightMessages).maxQueuedMessages(maxQueuedMessages)
                 .maxPacketSize(maxPacketSize).messageSizeLimit(messageSizeLimit).connectTimeout(connectTimeout)
-                .authenticator(authenticator).logPackets(logPackets).ioThreads(ioThreads);
+                .stallTimeout(stallTimeout).authenticator(authenticator).logPackets(logPackets).ioThreads(ioThreads);
     }
 
     public List<Listener> listeners() {
@@ -56,6 +58,12 @@ public final class BrokerConfig {
         return maxInflightMessages;
     }
 
+    /**
+     * Messages queued per client behind the in-flight window (mosquitto's {@code max_queued_messages}); 0 means no
+     * limit. Beyond it QoS 0 messages are dropped (counted), and so are QoS 1 and 2 ones for offline clients and for
+     * stalled subscribers; a connected subscriber that keeps reading slows its publishers down instead (back-pressure),
+     * so QoS 1 and 2 messages the broker acknowledged are not dropped for it.
+     */
     public int maxQueuedMessages() {
         return maxQueuedMessages;
     }
@@ -71,6 +79,15 @@ public final class BrokerConfig {
 
     public Duration connectTimeout() {
         return connectTimeout;
+    }
+
+    /**
+     * Back-pressure: a subscriber with more messages waiting than its high-water mark makes its publishers pause
+     * reading until it drains. If it makes no progress at all for this long (a client that stopped reading), its
+     * publishers stop waiting for it and the queue bound applies. Default 2 s.
+     */
+    public Duration stallTimeout() {
+        return stallTimeout;
     }
 
     public Authenticator authenticator() {
@@ -104,6 +121,7 @@ public final class BrokerConfig {
         private int maxPacketSize = PROTOCOL_MAX_PACKET_SIZE;
         private int messageSizeLimit;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration stallTimeout = Duration.ofSeconds(2);
         private Authenticator authenticator = Authenticator.ALLOW_ALL;
         private boolean logPackets;
         private int ioThreads;
@@ -156,6 +174,15 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("connectTimeout must be positive: " + value);
             }
             connectTimeout = value;
+            return this;
+        }
+
+        /** See {@link BrokerConfig#stallTimeout()}. */
+        public Builder stallTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("stallTimeout must be positive: " + value);
+            }
+            stallTimeout = value;
             return this;
         }
 

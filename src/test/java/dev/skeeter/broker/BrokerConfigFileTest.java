@@ -69,6 +69,76 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void mosquittoLimitsAreRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("skeeter.conf"), """
+                listener 1883 127.0.0.1
+                max_inflight_messages 50
+                max_queued_messages 1000000
+                message_size_limit 4096
+                max_packet_size 8192
+                """);
+
+        BrokerConfig config = BrokerConfigFile.parse(file);
+
+        assertThat(config.maxInflightMessages()).isEqualTo(50);
+        assertThat(config.maxQueuedMessages()).isEqualTo(1_000_000);
+        assertThat(config.messageSizeLimit()).isEqualTo(4096);
+        assertThat(config.maxPacketSize()).isEqualTo(8192);
+    }
+
+    @Test
+    void zeroMeansNoLimitAsInMosquitto() throws Exception {
+        Path file = Files.writeString(dir.resolve("skeeter.conf"), """
+                max_inflight_messages 0
+                max_queued_messages 0
+                message_size_limit 0
+                max_packet_size 0
+                """);
+
+        BrokerConfig config = BrokerConfigFile.parse(file);
+
+        assertThat(config.maxInflightMessages()).isEqualTo(65_535);
+        assertThat(config.maxQueuedMessages()).isZero();
+        assertThat(config.messageSizeLimit()).isZero();
+        assertThat(config.maxPacketSize()).isEqualTo(BrokerConfig.PROTOCOL_MAX_PACKET_SIZE);
+    }
+
+    @Test
+    void harmlessMosquittoOptionsAreAccepted() throws Exception {
+        Path file = Files.writeString(dir.resolve("skeeter.conf"), """
+                user root
+                allow_anonymous true
+                persistence false
+                set_tcp_nodelay true
+                log_dest stderr
+                log_type error
+                listener 1884
+                """);
+
+        assertThat(BrokerConfigFile.parse(file).listeners()).containsExactly(new BrokerConfig.Listener(1884, "0.0.0.0"));
+    }
+
+    @Test
+    void aBadLimitNamesTheFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("skeeter.conf"), "listener 1883\nmax_queued_messages -1\n");
+
+        assertThatThrownBy(() -> BrokerConfigFile.parse(file))
+                .hasMessage(file + ":2: invalid max_queued_messages '-1' (expected a number >= 0)");
+    }
+
+    @Test
+    void optionsThatWouldChangeBehaviourWeDoNotHaveAreRefused() throws Exception {
+        Path anonymous = Files.writeString(dir.resolve("a.conf"), "allow_anonymous false\n");
+        Path persistence = Files.writeString(dir.resolve("p.conf"), "\npersistence true\n");
+        Path nodelay = Files.writeString(dir.resolve("n.conf"), "set_tcp_nodelay maybe\n");
+
+        assertThatThrownBy(() -> BrokerConfigFile.parse(anonymous)).hasMessageStartingWith(anonymous + ":1: ");
+        assertThatThrownBy(() -> BrokerConfigFile.parse(persistence)).hasMessageStartingWith(persistence + ":2: ");
+        assertThatThrownBy(() -> BrokerConfigFile.parse(nodelay))
+                .hasMessage(nodelay + ":1: expected 'set_tcp_nodelay true|false'");
+    }
+
+    @Test
     void withoutListenersTheDefaultIs1883OnLoopback() {
         assertThat(BrokerConfig.builder().build().listeners()).containsExactly(new BrokerConfig.Listener(1883, null));
     }

@@ -2,6 +2,7 @@ package dev.skeeter.broker.internal;
 
 import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.internal.session.QueueLimits;
 import dev.skeeter.broker.internal.session.Router;
 import dev.skeeter.broker.internal.session.SessionRegistry;
 import io.netty.channel.Channel;
@@ -20,8 +21,8 @@ public final class BrokerCore {
 
     public BrokerCore(BrokerConfig config) {
         this.config = config;
-        this.sessions = new SessionRegistry(router, metrics, config.maxInflightMessages(),
-                config.maxQueuedMessages());
+        this.sessions = new SessionRegistry(router, metrics, QueueLimits.of(config.maxInflightMessages(),
+                config.maxQueuedMessages(), config.stallTimeout()));
     }
 
     public BrokerConfig config() {

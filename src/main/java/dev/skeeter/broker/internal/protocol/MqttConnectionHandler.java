@@ -41,11 +41,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One client connection: a small state machine (awaiting CONNECT, connecting, connected, closed) with one method
  * per packet type. Confined to the channel's event loop; inbound messages are released on every path and payloads
  * are copied out of the network buffer once, into a {@link Message} shared by all subscribers.
+ *
+ * <p>Back-pressure: a {@link ReadThrottle} pauses reading while a session this connection published to is congested.
  */
 public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
     /** The client id once known, for the packet log. */
@@ -75,6 +78,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     private volatile boolean takenOver;
     private String closeReason;
     private boolean closeIsError;
+    private ReadThrottle throttle;
+    private final Consumer<Session> onCongested = target -> throttle.pauseFor(target, session);
 
     public MqttConnectionHandler(BrokerCore core) {
         this.core = core;
@@ -84,6 +89,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
         this.out = new OutboundWriter(context, core.metrics(), core.config().logPackets());
+        this.throttle = new ReadThrottle(context.channel(), this);
     }
 
     @Override
@@ -103,10 +109,17 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (state == State.CONNECTING) {
-            pending.add(message); // released when replayed or when the channel closes
+        if (state == State.CONNECTING || state == State.CONNECTED && (throttle.paused() || !pending.isEmpty())) {
+            // Held until CONNECT is accepted, or until the sessions this connection waits for drain: what was
+            // already read when reading paused is not routed into a congested session (so nothing is dropped for
+            // it). Released when replayed or when the channel closes.
+            pending.add(message);
             return;
         }
+        handle(message);
+    }
+
+    private void handle(MqttMessage message) {
         try {
             if (message.decoderResult().isFailure()) {
                 onDecoderFailure(message.decoderResult().cause());
@@ -250,11 +263,17 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
         core.clientConnected(ctx.channel(), info);
         core.events().info(clientId, "New client connected from " + address() + " as " + clientId + " (p"
                 + protocolLevel + ", c" + (cleanSession ? 1 : 0) + ", k" + keepAlive + ")");
-        while (state == State.CONNECTED && !pending.isEmpty()) {
-            MqttMessage message = pending.poll();
-            channelRead(ctx, message);
+        throttle.start();
+        replayPending(); // reading again once replayed, unless a replayed publish met a congested subscriber
+    }
+
+    /** Handles held packets in order until none is left or a congested subscriber pauses this connection again. */
+    private void replayPending() {
+        while (state == State.CONNECTED && !throttle.paused() && !pending.isEmpty()) {
+            handle(pending.poll());
         }
-        ctx.channel().config().setAutoRead(true);
+        out.flushIfNeeded();
+        throttle.holding(!pending.isEmpty());
     }
 
     private void refuse(MqttConnectReturnCode code, String reason) {
@@ -311,7 +330,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     }
 
     private void route(String topic, ByteBuf content, int qos, boolean retain) {
-        core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain));
+        core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain), onCongested);
     }
 
     private void onPubrec(int packetId) {
@@ -388,6 +407,9 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof IdleStateEvent) {
+            if (throttle.paused() || !pending.isEmpty()) {
+                return; // the silence is ours: this connection is not being read (back-pressure)
+            }
             close("keepalive expired (" + keepAlive + " s) [MQTT-3.1.2-24]", true);
         } else {
             context.fireUserEventTriggered(event);
@@ -408,6 +430,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         state = State.CLOSED;
+        throttle.stop();
         if (connectTimeout != null) {
             connectTimeout.cancel(false);
         }
@@ -441,6 +464,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
             closeIsError = error;
         }
         state = State.CLOSED;
+        throttle.stop();
         out.flush(); // acknowledgements of packets before the one that closes still go out
         ctx.close();
     }
@@ -472,6 +496,22 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void flush() {
         out.flush();
+    }
+
+    @Override
+    public void resumeAfterDrain(Session drained) {
+        throttle.resumed(drained);
+        replayPending();
+    }
+
+    @Override
+    public void congestionChanged(boolean congested) {
+        throttle.ownSessionCongested(congested);
+        if (!congested) {
+            return;
+        }
+        // Called from inside a delivery (maybe while handling one of this connection's own packets): replay later.
+        ctx.executor().execute(this::replayPending);
     }
 
     @Override

@@ -24,6 +24,15 @@ public interface ClientConnection {
     /** Closes this connection because a new one with the same client id took the session over. */
     void takeOver();
 
+    /**
+     * The attached session became congested (true) or drained (false). While it is congested this connection must
+     * keep reading whatever else it waits for: the acknowledgements that drain the session arrive on it.
+     */
+    void congestionChanged(boolean congested);
+
+    /** A session this connection paused for (see {@link Session#awaitDrain}) drained, went offline or stalled. */
+    void resumeAfterDrain(Session session);
+
     /** Called once the session is attached, before any resend: sends CONNACK with the session-present flag. */
     void sessionReady(Session session, boolean sessionPresent);
 }

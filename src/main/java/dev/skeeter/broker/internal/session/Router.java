@@ -4,6 +4,7 @@ import dev.skeeter.broker.internal.Metrics;
 import dev.skeeter.broker.internal.routing.RetainedStore;
 import dev.skeeter.broker.internal.routing.SubscriptionTrie;
 import dev.skeeter.broker.internal.routing.Topics;
+import java.util.function.Consumer;
 
 /**
  * Routes published messages to sessions through the subscription trie and keeps retained messages. Thread-safe:
@@ -19,6 +20,14 @@ public final class Router {
      * removed by an empty payload [MQTT-3.3.1-5] [MQTT-3.3.1-10]; live forwards carry retain 0 [MQTT-3.3.1-9].
      */
     public void publish(Message message) {
+        publish(message, congested -> { });
+    }
+
+    /**
+     * As {@link #publish(Message)}, calling {@code onCongested} (on this thread) for each receiving session that
+     * asks its publishers to slow down (back-pressure).
+     */
+    public void publish(Message message, Consumer<Session> onCongested) {
         if (message.retain()) {
             if (message.payload().length == 0) {
                 retained.remove(message.topic());
@@ -28,7 +37,11 @@ public final class Router {
         }
         Message live = message.withRetain(false);
         int publishQos = message.qos();
-        subscriptions.match(message.topic(), (session, qos) -> session.offer(live, Math.min(qos, publishQos)));
+        subscriptions.match(message.topic(), (session, qos) -> {
+            if (session.offer(live, Math.min(qos, publishQos))) {
+                onCongested.accept(session);
+            }
+        });
     }
 
     /** Publishes a will as a client's publish: not to {@code $SYS}, not over the size limit (counted as dropped). */

@@ -7,10 +7,13 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread confinement: every field but the inbox is owned by the session's owner event loop (the loop of its
  * current connection, or of its last one while offline). Other threads only call {@link #offer} and
  * {@link #runOnOwner}; ownership moves, on the old owner, when a new connection attaches.
+ *
+ * <p>Back-pressure: while the messages waiting for this session (queue plus inbox) are above the high-water mark,
+ * {@link #offer} tells the publisher so; it stops reading and calls {@link #awaitDrain}, and is resumed once the
+ * session drains below the low-water mark, goes offline, or stalls (no progress for the stall timeout: then its
+ * publishers stop waiting for it, and the queue bound drops what does not fit). A session that is congested makes
+ * its own connection keep reading, so the acknowledgements it needs to drain always arrive (no deadlock when two
+ * clients publish to each other or a client publishes to itself).
  */
 public final class Session {
     /**
@@ -28,6 +38,12 @@ public final class Session {
      * (counted) before it can exhaust memory while the owner is busy.
      */
     private static final int INBOX_LIMIT = 65_536;
+    /**
+     * How far QoS 1 and 2 messages for a connected, progressing subscriber may exceed the queue bound before they
+     * are dropped: back-pressure stops publishers near the high-water mark, but what they had already sent still
+     * arrives (at most a socket read per publisher), and those messages were acknowledged.
+     */
+    private static final int ACKNOWLEDGED_OVERSHOOT = 65_536;
 
     private final String clientId;
     private final boolean persistent;
@@ -35,12 +51,15 @@ public final class Session {
     private final Metrics metrics;
     private final int maxInflight;
     private final int maxQueued;
+    private final QueueLimits limits;
 
     private volatile EventExecutor owner;
     private final Queue<Delivery> inbox = PlatformDependent.newMpscQueue();
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainInbox;
+    /** Congested and not stalled: publishers should pause. Written on the owner loop, read by publishers. */
+    private volatile boolean throttling;
 
     // Owned by the owner loop from here on.
     private ClientConnection connection;
@@ -51,6 +70,12 @@ public final class Session {
     private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
     private final Set<Integer> awaitingPubrel = new HashSet<>();
     private int nextPacketId = 1;
+    private boolean congested;
+    private boolean stalled;
+    /** Messages handed to the connection; a congested session whose count stands still is stalled. */
+    private long progress;
+    private ScheduledFuture<?> stallCheck;
+    private final Set<ClientConnection> waitingPublishers = new LinkedHashSet<>();
 
     Session(String clientId, boolean persistent, EventExecutor owner, SessionRegistry registry) {
         this.clientId = clientId;
@@ -60,6 +85,7 @@ public final class Session {
         this.metrics = registry.metrics();
         this.maxInflight = registry.maxInflight();
         this.maxQueued = registry.maxQueued();
+        this.limits = registry.limits();
     }
 
     public String clientId() {
@@ -89,17 +115,116 @@ public final class Session {
         }
     }
 
-    /** Any thread: hands a message over for delivery; deliveries are drained and flushed in batches. */
-    public void offer(Message message, int qos) {
-        if (inboxSize.incrementAndGet() > INBOX_LIMIT) {
+    /**
+     * Any thread: hands a message over for delivery; deliveries are drained and flushed in batches. Returns true
+     * when this session is congested: a publishing connection should then pause reading and {@link #awaitDrain}.
+     */
+    public boolean offer(Message message, int qos) {
+        int waiting = inboxSize.incrementAndGet();
+        if (qos == 0 && waiting > INBOX_LIMIT) {
             inboxSize.decrementAndGet();
             metrics.dropped();
-            return;
+            return throttling;
         }
         inbox.offer(new Delivery(message, qos));
         if (drainScheduled.compareAndSet(false, true)) {
             execute(owner, drainTask);
         }
+        return throttling || waiting >= limits.highWater();
+    }
+
+    /**
+     * Any thread: {@code publisher} paused reading because {@link #offer} returned true. It is resumed with
+     * {@link ClientConnection#resumeAfterDrain} on its own loop once this session drains below the low-water mark,
+     * goes offline, or stalls; at once if it is not congested (any more).
+     */
+    public void awaitDrain(ClientConnection publisher) {
+        runOnOwner(() -> {
+            if (connection != null && ready && !discarded && !stalled && pressure() >= limits.highWater()) {
+                markCongested();
+                waitingPublishers.add(publisher);
+            } else {
+                resume(publisher);
+            }
+        });
+    }
+
+    private int pressure() {
+        return queue.size() + inboxSize.get();
+    }
+
+    /** Owner loop: after anything that changes the queue or the inbox. */
+    private void updateCongestion() {
+        if (!congested) {
+            if (connection != null && ready && pressure() >= limits.highWater()) {
+                markCongested();
+            }
+        } else if (pressure() <= limits.lowWater()) {
+            clearCongestion();
+        }
+    }
+
+    private void markCongested() {
+        if (congested) {
+            return;
+        }
+        congested = true;
+        throttling = true;
+        scheduleStallCheck();
+        connection.congestionChanged(true);
+    }
+
+    private void clearCongestion() {
+        boolean was = congested;
+        congested = false;
+        stalled = false;
+        throttling = false;
+        if (stallCheck != null) {
+            stallCheck.cancel(false);
+            stallCheck = null;
+        }
+        releaseWaitingPublishers();
+        if (was && connection != null) {
+            connection.congestionChanged(false);
+        }
+    }
+
+    private void scheduleStallCheck() {
+        long progressAtStart = progress;
+        try {
+            stallCheck = owner.schedule(() -> {
+                stallCheck = null;
+                if (!congested || stalled) {
+                    return;
+                }
+                if (progress == progressAtStart) {
+                    // Nothing reached the client for a whole period: stop holding its publishers back.
+                    stalled = true;
+                    throttling = false;
+                    releaseWaitingPublishers();
+                } else {
+                    scheduleStallCheck();
+                }
+            }, limits.stallTimeoutNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The broker is stopping.
+        }
+    }
+
+    private void releaseWaitingPublishers() {
+        if (waitingPublishers.isEmpty()) {
+            return;
+        }
+        ClientConnection[] publishers = waitingPublishers.toArray(ClientConnection[]::new);
+        waitingPublishers.clear();
+        for (ClientConnection publisher : publishers) {
+            resume(publisher);
+        }
+    }
+
+    private void resume(ClientConnection publisher) {
+        // Always through the publisher's task queue, even on this loop: it must not re-enter its own read.
+        execute(publisher.eventLoop(), () -> publisher.resumeAfterDrain(this));
     }
 
     private void drainInbox() {
@@ -119,6 +244,7 @@ public final class Session {
         if (wrote) {
             connection.flush();
         }
+        updateCongestion();
     }
 
     /** Owner loop: sends now, queues, or drops (counted). Returns whether something was written. */
@@ -145,14 +271,17 @@ public final class Session {
     }
 
     private void enqueue(Delivery d) {
-        if (queue.size() >= maxQueued) {
-            metrics.dropped();
-        } else {
+        int size = queue.size();
+        if (maxQueued == 0 || size < maxQueued
+                || d.qos() > 0 && connection != null && !stalled && size < maxQueued + ACKNOWLEDGED_OVERSHOOT) {
             queue.add(d);
+        } else {
+            metrics.dropped();
         }
     }
 
     private void send(Delivery d) {
+        progress++;
         if (d.qos() == 0) {
             connection.sendPublish(d.message(), 0, 0, false);
             return;
@@ -191,6 +320,7 @@ public final class Session {
         if (wrote) {
             connection.flush();
         }
+        updateCongestion();
     }
 
     /** Owner loop: PUBACK for an outbound QoS 1 message. */
@@ -258,6 +388,8 @@ public final class Session {
         if (previous != null && previous != next) {
             previous.takeOver();
         }
+        connection = null; // the old connection hears no more of congestion
+        clearCongestion();
         connection = next;
         ready = false;
         owner = next.eventLoop();
@@ -288,6 +420,7 @@ public final class Session {
             }
             connection = null;
             ready = false;
+            clearCongestion(); // publishers waiting for an offline client go on; what does not fit is dropped
             if (!persistent) {
                 discard();
                 registry.remove(this);
@@ -301,6 +434,10 @@ public final class Session {
             return;
         }
         discarded = true;
+        ClientConnection attached = connection;
+        connection = null;
+        clearCongestion();
+        connection = attached;
         for (String filter : subscriptions.keySet()) {
             registry.router().unsubscribe(filter, this);
         }

@@ -11,14 +11,12 @@ public final class SessionRegistry {
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final Router router;
     private final Metrics metrics;
-    private final int maxInflight;
-    private final int maxQueued;
+    private final QueueLimits limits;
 
-    public SessionRegistry(Router router, Metrics metrics, int maxInflight, int maxQueued) {
+    public SessionRegistry(Router router, Metrics metrics, QueueLimits limits) {
         this.router = router;
         this.metrics = metrics;
-        this.maxInflight = maxInflight;
-        this.maxQueued = maxQueued;
+        this.limits = limits;
     }
 
     /**
@@ -71,10 +69,14 @@ public final class SessionRegistry {
     }
 
     int maxInflight() {
-        return maxInflight;
+        return limits.maxInflight();
     }
 
     int maxQueued() {
-        return maxQueued;
+        return limits.maxQueued();
+    }
+
+    QueueLimits limits() {
+        return limits;
     }
 }

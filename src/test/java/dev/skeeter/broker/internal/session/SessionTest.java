@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skeeter.broker.internal.Metrics;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,11 @@ class SessionTest {
     private final EmbeddedChannel loop = new EmbeddedChannel();
     private final Metrics metrics = new Metrics();
     private final Router router = new Router();
-    private SessionRegistry registry = new SessionRegistry(router, metrics, 2, 3);
+    private SessionRegistry registry = new SessionRegistry(router, metrics, limits(2, 3));
+
+    private static QueueLimits limits(int maxInflight, int maxQueued) {
+        return QueueLimits.of(maxInflight, maxQueued, Duration.ofSeconds(2));
+    }
 
     @AfterEach
     void close() {
@@ -25,6 +30,8 @@ class SessionTest {
     /** Records the session's calls; writable unless told otherwise. */
     final class FakeConnection implements ClientConnection {
         final List<String> sent = new ArrayList<>();
+        /** Back-pressure calls, apart from what is sent. */
+        final List<String> flow = new ArrayList<>();
         boolean writable = true;
 
         @Override
@@ -60,6 +67,16 @@ class SessionTest {
         @Override
         public void sessionReady(Session session, boolean sessionPresent) {
             sent.add("READY present=" + sessionPresent);
+        }
+
+        @Override
+        public void congestionChanged(boolean congested) {
+            flow.add(congested ? "CONGESTED" : "DRAINED");
+        }
+
+        @Override
+        public void resumeAfterDrain(Session session) {
+            flow.add("RESUME " + session.clientId());
         }
     }
 
@@ -142,8 +159,74 @@ class SessionTest {
     }
 
     @Test
+    void aCongestedSessionAsksPublishersToWaitAndResumesThemWhenDrained() {
+        registry = new SessionRegistry(router, metrics, limits(20, 100)); // high water 50, low water 25
+        FakeConnection subscriber = new FakeConnection();
+        Session session = connect(subscriber, "sub", true);
+        FakeConnection publisher = new FakeConnection();
+        subscriber.writable = false;
+        boolean congested = false;
+        for (int i = 0; i < 60; i++) {
+            congested |= session.offer(message("t"), 0);
+        }
+        loop.runPendingTasks();
+        assertThat(congested).as("offer reports congestion above the high-water mark").isTrue();
+        assertThat(subscriber.flow).containsExactly("CONGESTED");
+
+        session.awaitDrain(publisher);
+        loop.runPendingTasks();
+        assertThat(publisher.flow).as("still congested: the publisher waits").isEmpty();
+        assertThat(session.offer(message("t"), 0)).isTrue();
+
+        subscriber.writable = true;
+        session.pump();
+        loop.runPendingTasks();
+        assertThat(publisher.flow).containsExactly("RESUME sub");
+        assertThat(subscriber.flow).containsExactly("CONGESTED", "DRAINED");
+        assertThat(session.offer(message("t"), 0)).isFalse();
+        assertThat(metrics.snapshot(0, 0, 0).messagesDropped()).isZero();
+    }
+
+    @Test
+    void aPublisherWaitingForAClientThatGoesAwayIsResumed() {
+        registry = new SessionRegistry(router, metrics, limits(20, 100));
+        FakeConnection subscriber = new FakeConnection();
+        Session session = connect(subscriber, "sub", true);
+        subscriber.writable = false;
+        for (int i = 0; i < 60; i++) {
+            session.offer(message("t"), 0);
+        }
+        loop.runPendingTasks();
+        FakeConnection publisher = new FakeConnection();
+        session.awaitDrain(publisher);
+        loop.runPendingTasks();
+        assertThat(publisher.flow).isEmpty();
+
+        session.detach(subscriber);
+        loop.runPendingTasks();
+
+        assertThat(publisher.flow).containsExactly("RESUME sub");
+    }
+
+    @Test
+    void acknowledgedMessagesForAConnectedSubscriberAreKeptBeyondTheQueueBoundButQos0IsDropped() {
+        registry = new SessionRegistry(router, metrics, limits(1, 10));
+        FakeConnection subscriber = new FakeConnection();
+        Session session = connect(subscriber, "sub", true);
+        for (int i = 0; i < 30; i++) {
+            session.offer(message("q1"), 1);
+            session.offer(message("q0"), 0);
+        }
+        loop.runPendingTasks();
+
+        // QoS 1: 1 in flight + 29 queued, all kept. QoS 0: 1 sent, 5 queued within the bound, 24 dropped.
+        assertThat(session.inflightCount() + session.queuedCount()).isEqualTo(35);
+        assertThat(metrics.snapshot(0, 0, 0).messagesDropped()).isEqualTo(24);
+    }
+
+    @Test
     void packetIdsWrapAndSkipIdsStillInFlight() {
-        registry = new SessionRegistry(router, metrics, 65_534, 10);
+        registry = new SessionRegistry(router, metrics, limits(65_534, 10));
         FakeConnection c = new FakeConnection();
         Session session = connect(c, "c", true);
         for (int i = 0; i < 65_535; i++) {
