@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Routing benchmark of the embedded broker (subscription trie and retained store), see docs/readme/broker-routing.md.
+# Routing benchmark of the embedded broker (subscription trie and retained store), see the README section "Broker routing".
 # Usage: app/bench/routing-benchmark.sh [MAX_EXPONENT]   (default 6: sizes 10^3 .. 10^6)
 # The benchmark uses only Skeeter's own classes, so the class path is just the two compiled trees.
 set -euo pipefail

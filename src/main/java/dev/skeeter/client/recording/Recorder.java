@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes every message it is given to a JSON-lines file (format in {@code docs/readme/client-store.md} and
+ * Writes every message it is given to a JSON-lines file (format in the README, section "Recordings", and
  * {@link RecordingFormat}). Lines are buffered and flushed at most {@value #FLUSH_INTERVAL_MILLIS} ms after they
  * were written, by a shared daemon timer, so a flood costs few system calls and a quiet connection's last message
  * still reaches the disk promptly; {@link #close()} flushes the rest.
