@@ -1,5 +1,7 @@
 package dev.skeeter.ui.profiles;
 
+import static dev.skeeter.ui.common.Errors.rootMessage;
+
 import dev.skeeter.profiles.Profile;
 import java.nio.file.Path;
 import java.util.List;
@@ -178,11 +180,4 @@ public final class ProfilesEditorViewModel {
         return profiles.profiles().stream().anyMatch(p -> Objects.equals(p.name(), name));
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
 }

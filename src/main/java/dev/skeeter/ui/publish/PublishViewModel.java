@@ -1,5 +1,7 @@
 package dev.skeeter.ui.publish;
 
+import static dev.skeeter.ui.common.Errors.rootMessage;
+
 import dev.skeeter.client.ConnectionListener;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.client.ReceivedMessage;
@@ -9,6 +11,7 @@ import dev.skeeter.profiles.AppState;
 import dev.skeeter.profiles.AppState.SavedMessage;
 import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.common.StateSaver;
 import dev.skeeter.ui.common.FileChooserService;
 import dev.skeeter.ui.common.TopicProblems;
 import dev.skeeter.ui.common.TopicsSeen;
@@ -247,13 +250,7 @@ public final class PublishViewModel {
 
     /** Saves off the FX thread; a failed write is reported, the state in memory keeps the change. */
     private void persist(UnaryOperator<AppState> change) {
-        background.execute(() -> {
-            try {
-                state.update(change);
-            } catch (java.io.IOException | RuntimeException e) {
-                fx.execute(() -> status.set("Could not save to " + state.file() + ": " + e.getMessage()));
-            }
-        });
+        new StateSaver(state, background, fx, status::set).save(change);
     }
 
     private int indexOfName(String name) {
@@ -314,13 +311,6 @@ public final class PublishViewModel {
         return PayloadCodecs.validateJson(bytes).isEmpty() ? PayloadFormat.JSON : PayloadFormat.TEXT;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
 
     // ---- properties ---------------------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 package dev.skeeter.ui.subscribe;
 
+import static dev.skeeter.ui.common.Errors.rootMessage;
+
 import dev.skeeter.client.ConnectionFailure;
 import dev.skeeter.client.ConnectionListener;
 import dev.skeeter.client.ConnectionState;
@@ -10,6 +12,7 @@ import dev.skeeter.client.TopicFilters;
 import dev.skeeter.profiles.AppState;
 import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.common.StateSaver;
 import dev.skeeter.ui.common.FileChooserService;
 import dev.skeeter.ui.common.FxBatcher;
 import dev.skeeter.ui.common.TopicProblems;
@@ -323,22 +326,9 @@ public final class SubscribeViewModel {
 
     /** Saves off the FX thread; a failed write is reported, the state in memory keeps the change. */
     private void persist(UnaryOperator<AppState> change) {
-        background.execute(() -> {
-            try {
-                state.update(change);
-            } catch (java.io.IOException | RuntimeException e) {
-                fx.execute(() -> status.set("Could not save to " + state.file() + ": " + e.getMessage()));
-            }
-        });
+        new StateSaver(state, background, fx, status::set).save(change);
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
 
     // ---- properties ---------------------------------------------------------------------------------------------
 
