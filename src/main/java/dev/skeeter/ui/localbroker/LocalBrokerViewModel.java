@@ -164,11 +164,13 @@ public final class LocalBrokerViewModel {
     public void refresh() {
         boolean isRunning = service.isRunning();
         running.set(isRunning);
-        List<String> bound = service.addresses().stream().map(LocalBrokerViewModel::format).toList();
+        // one snapshot: while the broker starts or stops it can be running with no address bound yet
+        List<InetSocketAddress> listening = service.addresses();
+        List<String> bound = listening.stream().map(LocalBrokerViewModel::format).toList();
         addresses.setAll(bound);
         clients.setAll(service.clients());
-        if (isRunning) {
-            port.set(String.valueOf(service.addresses().get(0).getPort()));
+        if (isRunning && !listening.isEmpty()) {
+            port.set(String.valueOf(listening.get(0).getPort()));
         }
         status.set(isRunning ? "Local broker: " + String.join(", ", bound) + ", " + clients.size()
                 + (clients.size() == 1 ? " client" : " clients") : "Local broker: stopped");
