@@ -6,35 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.theme.PrimerDark;
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.support.ShellFxTestBase;
 import dev.skeeter.ui.support.ShellFixture;
 import dev.skeeter.ui.support.TestBroker;
 import dev.skeeter.ui.theme.ThemeManager;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window headless: first-start offer, connect/disconnect, themes, shortcuts. */
-class ShellFxTest extends FxRobot {
-    @TempDir
-    Path configDir;
-    private ShellFixture fixture;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class ShellFxTest extends ShellFxTestBase {
     @Test
     void firstStartOffersTheLocalBrokerAndOneClickConnects() throws Exception {
         fixture = new ShellFixture(configDir, List.of()).show(p -> "");

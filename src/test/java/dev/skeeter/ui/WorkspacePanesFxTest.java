@@ -5,29 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skeeter.ui.subscribe.MessageRow;
+import dev.skeeter.ui.support.ShellFxTestBase;
 import dev.skeeter.ui.support.ShellFixture;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /** The app's real main window with the panes plugged in: first start, one click, publish, see it arrive. */
-class WorkspacePanesFxTest extends FxRobot {
-    @TempDir
-    Path configDir;
-    private ShellFixture fixture;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class WorkspacePanesFxTest extends ShellFxTestBase {
     @Test
     void aWorkspaceOnTheLocalBrokerPublishesAndSubscribesThroughItsTabs() throws Exception {
         fixture = new ShellFixture(configDir, List.of());

@@ -5,32 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.support.ShellFxTestBase;
 import dev.skeeter.ui.support.SelfSignedCertificate;
 import dev.skeeter.ui.support.ShellFixture;
 import dev.skeeter.ui.support.TlsServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /** Failures shown in the workspace itself: an untrusted TLS server, the local broker's port taken. */
-class WorkspaceFxTest extends FxRobot {
-    @TempDir
-    Path configDir;
-    private ShellFixture fixture;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class WorkspaceFxTest extends ShellFxTestBase {
     @Test
     void aFailingTlsProfileShowsItsReasonAndTheServerChain() throws Exception {
         try (TlsServer server = new TlsServer(SelfSignedCertificate.create("untrusted.test"))) {

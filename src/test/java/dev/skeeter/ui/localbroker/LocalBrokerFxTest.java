@@ -7,30 +7,16 @@ import static org.awaitility.Awaitility.await;
 import dev.skeeter.broker.ClientInfo;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.support.ShellFxTestBase;
 import dev.skeeter.ui.support.ShellFixture;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Local broker view headless: start, a client appears, stop. */
-class LocalBrokerFxTest extends FxRobot {
-    @TempDir
-    Path configDir;
-    private ShellFixture fixture;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class LocalBrokerFxTest extends ShellFxTestBase {
     @Test
     void startListClientsAndStop() throws Exception {
         fixture = new ShellFixture(configDir, List.of()).show(p -> "");

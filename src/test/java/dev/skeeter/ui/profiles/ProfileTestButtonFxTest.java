@@ -5,33 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.support.ShellFxTestBase;
 import dev.skeeter.ui.support.ShellFixture;
 import dev.skeeter.ui.support.TestBroker;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The profiles editor's Test button, headless, against real sockets: our broker, a closed port, the local broker. */
-class ProfileTestButtonFxTest extends FxRobot {
-    @TempDir
-    Path configDir;
-    private ShellFixture fixture;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class ProfileTestButtonFxTest extends ShellFxTestBase {
     @Test
     void testReportsSuccessAgainstABrokerAndTheClientCoresWordsForAClosedPort() throws Exception {
         int closedPort;
