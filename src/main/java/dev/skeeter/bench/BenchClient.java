@@ -1,5 +1,6 @@
 package dev.skeeter.bench;
 
+import dev.skeeter.mqtt.PublishFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,6 +22,7 @@ import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One bench connection: an MQTT 3.1.1 client written directly on Netty's codec, so a single event-loop thread can
@@ -49,6 +51,8 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private final byte[] publishTopic;
     private final String subscribeFilter;
     private final byte[][] echoTopics;
+    /** Scratch for one PUBLISH header, sized for the longest topic this client writes. */
+    private final byte[] header;
     private final int trackedPublishers;
     private final MqttQoS qos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -78,10 +82,13 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         this.config = config;
         this.clientId = clientId;
         this.publisherId = publisherId;
-        this.publishTopic = publishTopic == null ? null : PublishFrames.topic(publishTopic);
+        this.publishTopic = publishTopic == null ? null : publishTopic.getBytes(StandardCharsets.UTF_8);
         this.subscribeFilter = subscribeFilter;
         this.echoTopics = echoTopics == null ? null
-                : Arrays.stream(echoTopics).map(PublishFrames::topic).toArray(byte[][]::new);
+                : Arrays.stream(echoTopics).map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.header = new byte[Stream.concat(Stream.ofNullable(this.publishTopic),
+                this.echoTopics == null ? Stream.empty() : Arrays.stream(this.echoTopics))
+                .mapToInt(PublishFrame::maxHeaderSize).max().orElse(0)];
         this.trackedPublishers = trackedPublishers;
         this.qos = MqttQoS.valueOf(config.qos());
     }
@@ -362,9 +369,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         while (written < BATCH && canWrite() && (batch == null || batch.readableBytes() < BATCH_BYTES)) {
             Echo echo = echoes.poll();
             if (echo != null) {
-                batch = batch(batch, echo.topic(), echo.payload().readableBytes());
-                PublishFrames.writeHeader(batch, qos.value(), echo.topic(), packetIdForPublish(),
-                        echo.payload().readableBytes());
+                batch = writeHeader(batch, echo.topic(), echo.payload().readableBytes());
                 batch.writeBytes(echo.payload());
                 echo.payload().release();
             } else if (!publishing || !nextMessageDue()) {
@@ -372,8 +377,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             } else {
                 long now = System.nanoTime();
                 boolean measured = now >= timeline.measureStart();
-                batch = batch(batch, publishTopic, config.payloadSize());
-                PublishFrames.writeHeader(batch, qos.value(), publishTopic, packetIdForPublish(), config.payloadSize());
+                batch = writeHeader(batch, publishTopic, config.payloadSize());
                 BenchPayload.write(batch, config.payloadSize(), publisherId, sequence++, now, measured);
                 if (measured) {
                     sentMeasured++;
@@ -417,12 +421,16 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    private ByteBuf batch(ByteBuf batch, byte[] topic, int payloadSize) {
-        if (batch != null) {
-            return batch;
+    /** Appends a PUBLISH header to {@code batch} (allocated when null); the caller writes the payload next. */
+    private ByteBuf writeHeader(ByteBuf batch, byte[] topic, int payloadSize) {
+        if (batch == null) {
+            int frame = PublishFrame.size(topic, qos.value(), payloadSize);
+            batch = channel.alloc().directBuffer(Math.min(BATCH * frame, BATCH_BYTES + frame));
         }
-        int frame = PublishFrames.maxFrameSize(topic, payloadSize);
-        return channel.alloc().directBuffer(Math.min(BATCH * frame, BATCH_BYTES + frame));
+        int length = PublishFrame.writeHeader(header, topic, qos.value(), false, false, packetIdForPublish(),
+                payloadSize);
+        batch.writeBytes(header, 0, length);
+        return batch;
     }
 
     private void resume() {

@@ -1,5 +1,6 @@
 package dev.skeeter.client;
 
+import dev.skeeter.mqtt.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,7 +50,7 @@ final class ActiveSubscriptions {
         List<String> matched = new ArrayList<>(1);
         synchronized (filters) {
             for (String filter : filters.keySet()) {
-                if (TopicFilters.matches(filter, topic)) {
+                if (Topics.matches(filter, topic)) {
                     matched.add(filter);
                 }
             }

@@ -88,22 +88,6 @@ public final class MessageStore {
         }
     }
 
-    /** A copy of at most the {@code max} newest kept messages, oldest first. */
-    public List<ReceivedMessage> newest(int max) {
-        synchronized (lock) {
-            int skip = Math.max(0, messages.size() - max);
-            var out = new ArrayList<ReceivedMessage>(messages.size() - skip);
-            var it = messages.iterator();
-            for (int i = 0; it.hasNext(); i++) {
-                ReceivedMessage m = it.next();
-                if (i >= skip) {
-                    out.add(m);
-                }
-            }
-            return out;
-        }
-    }
-
     public Stats stats() {
         synchronized (lock) {
             return new Stats(received, messages.size(), evicted, keptBytes);

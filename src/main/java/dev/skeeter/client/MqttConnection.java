@@ -1,5 +1,6 @@
 package dev.skeeter.client;
 
+import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.Profile;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
@@ -372,7 +373,7 @@ public final class MqttConnection implements AutoCloseable {
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
-            TopicFilters.validateTopicName(topic);
+            Topics.validateTopicName(topic);
             MqttMessage message = new MqttMessage(payload == null ? new byte[0] : payload);
             message.setQos(qos);
             message.setRetained(retain);

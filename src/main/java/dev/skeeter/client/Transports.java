@@ -2,6 +2,7 @@ package dev.skeeter.client;
 
 import dev.skeeter.certs.TlsContext;
 import dev.skeeter.certs.TlsContexts;
+import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class Transports {
         }
         Profile.LastWill will = profile.lastWill();
         if (will.isSet()) {
-            TopicFilters.validateTopicName(will.topic());
+            Topics.validateTopicName(will.topic());
             options.setWill(will.topic(), will.payload().getBytes(StandardCharsets.UTF_8), will.qos(), will.retain());
         }
         SocketFactory tcp = socketFactory(profile.proxy());

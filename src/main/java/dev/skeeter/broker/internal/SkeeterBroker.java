@@ -5,7 +5,7 @@ import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.BrokerListener;
 import dev.skeeter.broker.BrokerStats;
 import dev.skeeter.broker.ClientInfo;
-import dev.skeeter.broker.internal.routing.Topics;
+import dev.skeeter.mqtt.Topics;
 import dev.skeeter.broker.internal.session.Message;
 import dev.skeeter.broker.internal.transport.MqttChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;

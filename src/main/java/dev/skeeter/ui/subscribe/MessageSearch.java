@@ -1,6 +1,6 @@
 package dev.skeeter.ui.subscribe;
 
-import dev.skeeter.client.TopicFilters;
+import dev.skeeter.mqtt.Topics;
 import dev.skeeter.ui.common.TopicProblems;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -38,7 +38,7 @@ public final class MessageSearch {
         boolean wildcard = (needle.contains("+") || needle.contains("#"))
                 && TopicProblems.ofFilter(needle).isEmpty();
         Predicate<MessageRow> byTopic = wildcard
-                ? row -> TopicFilters.matches(needle, row.topic())
+                ? row -> Topics.matches(needle, row.topic())
                 : row -> containsIgnoreCase(row.topic(), needle);
         String lower = needle.toLowerCase(Locale.ROOT);
         Predicate<MessageRow> byPayload = row -> row.searchText().contains(lower);

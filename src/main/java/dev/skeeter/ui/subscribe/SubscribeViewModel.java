@@ -8,7 +8,7 @@ import dev.skeeter.client.ConnectionState;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.client.ReceivedMessage;
 import dev.skeeter.client.SubscriptionRequest;
-import dev.skeeter.client.TopicFilters;
+import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.AppState;
 import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
@@ -287,7 +287,7 @@ public final class SubscribeViewModel {
             }
         } else {
             for (SubscriptionItem item : byFilter.values()) {
-                if (TopicFilters.matches(item.filter(), message.topic())) {
+                if (Topics.matches(item.filter(), message.topic())) {
                     items.add(item);
                 }
             }

@@ -1,7 +1,7 @@
 package dev.skeeter.broker.internal.protocol;
 
-import dev.skeeter.broker.internal.routing.InvalidTopicException;
-import dev.skeeter.broker.internal.routing.Topics;
+import dev.skeeter.mqtt.InvalidTopicException;
+import dev.skeeter.mqtt.Topics;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;

@@ -2,21 +2,29 @@ package dev.skeeter.broker.internal.protocol;
 
 import dev.skeeter.broker.internal.Metrics;
 import dev.skeeter.broker.internal.session.Message;
+import dev.skeeter.mqtt.PublishFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttMessage;
 
 /**
  * Everything one connection writes, in order: control packets through the shared {@code MqttEncoder}, PUBLISH
- * packets encoded in batches into one pooled buffer (unless packets are logged, which needs the message objects).
+ * packets written by {@link PublishFrame} in batches into one pooled buffer (unless packets are logged, which needs
+ * the message objects): on the fan-out hot path this saves a message object, a buffer and an outbound-buffer entry
+ * per packet.
  * Flushes are deferred to the end of a read or of a delivery batch. Confined to the channel's event loop.
  */
 final class OutboundWriter {
+    /** A batch is handed to the channel once it holds this much, so write water marks keep working. */
+    private static final int BATCH_BYTES = 16 * 1024;
+
     private final ChannelHandlerContext ctx;
     private final Metrics metrics;
     private final boolean logPackets;
     /** PUBLISH packets encoded but not yet written; owned here until written or released. */
     private ByteBuf batch;
+    /** Scratch for one PUBLISH header; grows to the longest topic this connection was sent. */
+    private byte[] header = new byte[64];
     private boolean needsFlush;
 
     OutboundWriter(ChannelHandlerContext ctx, Metrics metrics, boolean logPackets) {
@@ -38,10 +46,20 @@ final class OutboundWriter {
             send(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId));
             return;
         }
-        // Written every BATCH_BYTES so that the channel's water marks still see the bytes.
-        batch = PublishEncoder.encode(ctx.alloc(), batch, message, qos, packetId, duplicate);
+        byte[] topic = message.topicBytes();
+        byte[] payload = message.payload();
+        if (header.length < PublishFrame.maxHeaderSize(topic)) {
+            header = new byte[PublishFrame.maxHeaderSize(topic)];
+        }
+        int headerBytes = PublishFrame.writeHeader(header, topic, qos, duplicate, message.retain(), packetId,
+                payload.length);
+        if (batch == null) {
+            batch = ctx.alloc().ioBuffer(Math.max(headerBytes + payload.length, 2 * BATCH_BYTES));
+        }
+        batch.writeBytes(header, 0, headerBytes).writeBytes(payload);
         needsFlush = true;
-        if (batch.readableBytes() >= PublishEncoder.BATCH_BYTES) {
+        // Written every BATCH_BYTES so that the channel's water marks still see the bytes.
+        if (batch.readableBytes() >= BATCH_BYTES) {
             writeBatch();
         }
     }

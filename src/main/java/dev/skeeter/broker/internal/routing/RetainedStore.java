@@ -1,5 +1,6 @@
 package dev.skeeter.broker.internal.routing;
 
+import dev.skeeter.mqtt.Topics;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,7 @@
 package dev.skeeter.broker.internal.routing;
 
+import dev.skeeter.mqtt.Topics;
+
 /**
  * The locks that serialise changes to a topic trie, one stripe per group of first topic levels. A change to a topic
  * or filter only touches nodes below its first-level child of the root, so changes under different first levels

@@ -1,5 +1,6 @@
 package dev.skeeter.broker.internal.routing;
 
+import dev.skeeter.mqtt.Topics;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,7 @@ public final class SubscriptionTrie<S> {
      * Adds or replaces the subscription of {@code subscriber} to {@code filter}.
      *
      * @return the previous QoS of this (filter, subscriber) pair, or -1 if it is new
-     * @throws InvalidTopicException if the filter breaks the rules of section 4.7
+     * @throws dev.skeeter.mqtt.InvalidTopicException if the filter breaks the rules of section 4.7
      * @throws IllegalArgumentException if qos is not 0, 1 or 2
      */
     public int subscribe(String filter, S subscriber, int qos) {
@@ -85,22 +86,6 @@ public final class SubscriptionTrie<S> {
             prune(node);
             return true;
         }
-    }
-
-    /**
-     * Removes every subscription of {@code subscriber} among {@code filters} (the filters its session holds), for
-     * a clean-session disconnect or a session that is discarded.
-     *
-     * @return how many subscriptions were removed
-     */
-    public int unsubscribeAll(S subscriber, Iterable<String> filters) {
-        int removed = 0;
-        for (String filter : filters) {
-            if (unsubscribe(filter, subscriber)) {
-                removed++;
-            }
-        }
-        return removed;
     }
 
     /**

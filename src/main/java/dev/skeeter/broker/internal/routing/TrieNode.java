@@ -2,7 +2,6 @@ package dev.skeeter.broker.internal.routing;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * A level of a topic trie with its literal children, shared by {@link SubscriptionTrie} and {@link RetainedStore}.
@@ -112,18 +111,6 @@ abstract class TrieNode {
     final boolean hasChildren() {
         Object table = children;
         return table instanceof TrieNode[] || (table != null && !asMap(table).isEmpty());
-    }
-
-    /** Visits a snapshot (array) or a weakly consistent view (map) of the literal children. Lock-free. */
-    final void forEachChild(Consumer<TrieNode> action) {
-        Object table = children;
-        if (table instanceof TrieNode[] small) {
-            for (TrieNode child : small) {
-                action.accept(child);
-            }
-        } else if (table != null) {
-            asMap(table).values().forEach(action);
-        }
     }
 
     /** The literal children as an array, for tests and counting. */

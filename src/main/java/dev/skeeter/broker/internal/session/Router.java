@@ -3,7 +3,7 @@ package dev.skeeter.broker.internal.session;
 import dev.skeeter.broker.internal.Metrics;
 import dev.skeeter.broker.internal.routing.RetainedStore;
 import dev.skeeter.broker.internal.routing.SubscriptionTrie;
-import dev.skeeter.broker.internal.routing.Topics;
+import dev.skeeter.mqtt.Topics;
 import java.util.function.Consumer;
 
 /**

@@ -20,7 +20,7 @@ class RetainedStoreTest {
     }
 
     @ParameterizedTest(name = "{0}: {1} vs {2} -> {3}")
-    @MethodSource("dev.skeeter.broker.internal.routing.SpecExamples#matching")
+    @MethodSource("dev.skeeter.mqtt.SpecExamples#matching")
     void retainedMatchingFollowsTheSpecExamples(String reference, String filter, String topic, boolean expected) {
         store.put(topic, "m");
         assertThat(matched(filter)).as(reference).isEqualTo(expected ? Map.of(topic, "m") : Map.of());

@@ -1,5 +1,6 @@
 package dev.skeeter.broker.internal.routing;
 
+import dev.skeeter.mqtt.Topics;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.management.ThreadMXBean;

@@ -2,6 +2,7 @@ package dev.skeeter.broker.internal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skeeter.mqtt.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

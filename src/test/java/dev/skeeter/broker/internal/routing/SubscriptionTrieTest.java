@@ -3,6 +3,7 @@ package dev.skeeter.broker.internal.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skeeter.mqtt.InvalidTopicException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class SubscriptionTrieTest {
     }
 
     @ParameterizedTest(name = "{0}: {1} vs {2} -> {3}")
-    @MethodSource("dev.skeeter.broker.internal.routing.SpecExamples#matching")
+    @MethodSource("dev.skeeter.mqtt.SpecExamples#matching")
     void trieFollowsTheSpecExamples(String reference, String filter, String topic, boolean expected) {
         trie.subscribe(filter, "client", 1);
         assertThat(matched(topic)).as(reference).isEqualTo(expected ? Map.of("client", 1) : Map.of());
@@ -121,7 +122,9 @@ class SubscriptionTrieTest {
         for (String filter : filters) {
             assertThat(trie.unsubscribe(filter, "y")).isTrue();
         }
-        assertThat(trie.unsubscribeAll("x", filters)).isEqualTo(filters.size());
+        for (String filter : filters) {
+            assertThat(trie.unsubscribe(filter, "x")).isTrue();
+        }
 
         assertThat(trie.subscriptionCount()).isZero();
         assertThat(trie.nodeCount()).isZero();

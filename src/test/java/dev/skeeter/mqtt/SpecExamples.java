@@ -1,15 +1,15 @@
-package dev.skeeter.broker.internal.routing;
+package dev.skeeter.mqtt;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** The matching examples of MQTT 3.1.1 section 4.7, verbatim, shared by the tests of every matcher. */
-final class SpecExamples {
+public final class SpecExamples {
     private SpecExamples() {
     }
 
     /** (spec reference, filter, topic name, expected match). */
-    static Stream<Arguments> matching() {
+    public static Stream<Arguments> matching() {
         return Stream.of(
                 // 4.7.1.2 Multi-level wildcard
                 Arguments.of("4.7.1.2", "sport/tennis/player1/#", "sport/tennis/player1", true),

@@ -1,8 +1,9 @@
-package dev.skeeter.broker.internal.routing;
+package dev.skeeter.mqtt;
 
 /**
  * A topic name or topic filter that breaks the rules of MQTT 3.1.1 section 4.7. The broker treats it as a malformed
- * packet and closes the connection; {@link #reason()} says which rule was broken, with its spec statement id.
+ * packet and closes the connection; forms show {@link #reason()}, which says which rule was broken in words a person
+ * can act on, ending with its spec statement id.
  */
 public final class InvalidTopicException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -15,7 +16,7 @@ public final class InvalidTopicException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    /** The broken rule in words, ending with the spec statement id, e.g. "'#' must be the last level [MQTT-4.7.1-2]". */
+    /** The broken rule in words, e.g. "'#' must be the last level, alone in it (a/#) [MQTT-4.7.1-2]". */
     public String reason() {
         return reason;
     }

@@ -1,4 +1,4 @@
-package dev.skeeter.broker.internal.routing;
+package dev.skeeter.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -6,15 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TopicsTest {
 
     @ParameterizedTest(name = "{0}: {1} vs {2} -> {3}")
-    @MethodSource("dev.skeeter.broker.internal.routing.SpecExamples#matching")
-    void referenceMatcherFollowsTheSpecExamples(String reference, String filter, String topic, boolean expected) {
+    @MethodSource("dev.skeeter.mqtt.SpecExamples#matching")
+    void matcherFollowsTheSpecExamples(String reference, String filter, String topic, boolean expected) {
         assertThat(Topics.matches(filter, topic)).as(reference).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} matches {1}: {2}")
+    @CsvSource({
+        "a/b/c, a/b/c, true", "a/b/c, a/b, false", "a/b, a/b/c, false", "a/+/c, a/x/c, true",
+        "a/+/c, a/x/y/c, false", "a/+, a/, true", "a/+, a, false", "a/#, a, true", "a/#, a/b/c, true",
+        "a/#, ab, false", "#, a/b, true", "#, /, true", "a/b/, a/b, false", "a/b/, a/b/, true",
+        "+/tennis/#, sport/tennis, true", "$SYS/+/uptime, $SYS/broker/uptime, true", "a/$b, a/$b, true",
+        "+/$b, a/$b, true", "+, $, false", "$, $, true"
+    })
+    void matcherComparesWholeLevels(String filter, String topic, boolean expected) {
+        assertThat(Topics.matches(filter, topic)).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -31,6 +44,7 @@ class TopicsTest {
         assertThatThrownBy(() -> Topics.validateTopicFilter(filter))
                 .isInstanceOf(InvalidTopicException.class)
                 .hasMessageContaining("[MQTT-4.7.1-2]")
+                .hasMessageContaining("last level")
                 .hasMessageContaining(filter);
     }
 
@@ -39,7 +53,8 @@ class TopicsTest {
     void singleLevelWildcardMustOccupyAWholeLevel_MQTT_4_7_1_3(String filter) {
         assertThatThrownBy(() -> Topics.validateTopicFilter(filter))
                 .isInstanceOf(InvalidTopicException.class)
-                .hasMessageContaining("[MQTT-4.7.1-3]");
+                .hasMessageContaining("[MQTT-4.7.1-3]")
+                .hasMessageContaining("whole level");
     }
 
     @ParameterizedTest
@@ -47,7 +62,8 @@ class TopicsTest {
     void topicNamesMustNotContainWildcards_MQTT_4_7_1_1(String name) {
         assertThatThrownBy(() -> Topics.validateTopicName(name))
                 .isInstanceOf(InvalidTopicException.class)
-                .hasMessageContaining("[MQTT-4.7.1-1]");
+                .hasMessageContaining("[MQTT-4.7.1-1]")
+                .hasMessageContaining("wildcards");
         assertThat(Topics.isValidTopicName(name)).isFalse();
     }
 
@@ -63,6 +79,7 @@ class TopicsTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidTopicException.class,
                 () -> Topics.validateTopicName("a/\u0000/b"));
         assertThat(e.reason()).contains("U+0000").endsWith("[MQTT-4.7.3-2]");
+        assertThat(e.reason()).startsWith("the topic name");
         assertThat(e.getMessage()).doesNotContain("\u0000");
         assertThatThrownBy(() -> Topics.validateTopicFilter("a/\u0000")).hasMessageContaining("[MQTT-4.7.3-2]");
     }
