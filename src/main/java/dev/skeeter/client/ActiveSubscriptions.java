@@ -1,12 +1,12 @@
 package dev.skeeter.client;
 
-import dev.skeeter.mqtt.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * The filters a connection is subscribed to (filter -> QoS asked for), in subscription order, and which of them a
@@ -14,6 +14,12 @@ import java.util.Map;
  */
 final class ActiveSubscriptions {
     private final Map<String, Integer> filters = new LinkedHashMap<>(); // guarded by itself
+    /** (filter, topic name) -> whether the filter matches the topic. */
+    private final BiPredicate<String, String> matcher;
+
+    ActiveSubscriptions(BiPredicate<String, String> matcher) {
+        this.matcher = matcher;
+    }
 
     void remember(List<SubscriptionRequest> requests) {
         synchronized (filters) {
@@ -50,7 +56,7 @@ final class ActiveSubscriptions {
         List<String> matched = new ArrayList<>(1);
         synchronized (filters) {
             for (String filter : filters.keySet()) {
-                if (Topics.matches(filter, topic)) {
+                if (matcher.test(filter, topic)) {
                     matched.add(filter);
                 }
             }

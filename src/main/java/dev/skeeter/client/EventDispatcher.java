@@ -2,40 +2,37 @@ package dev.skeeter.client;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves work off Paho's callback threads. Thread-safe.
+ * The connection's own thread, and the one hand-off from Paho's threads to the listeners. Thread-safe.
  *
- * <p>Listener deliveries are queued and handed to the event executor in batches with at most one batch task in
- * flight, so a flood costs the event executor (e.g. the FX thread) a few tasks instead of one per message. The
- * hand-off itself runs on the connection's own thread, so even a direct executor ({@code Runnable::run}) never
- * runs listeners on Paho's thread. Pending messages are bounded; past the bound new ones are dropped and counted.
- * State changes and log events are never dropped.
+ * <p>Messages, state changes and log events wait in one queue, in the order they happened, and are delivered on
+ * the connection's own thread in batches: one drain task in flight however many wait, so a flood costs a few
+ * tasks, not one per message. Nothing is dropped here. When {@value #MAX_WAITING_MESSAGES} messages wait (a
+ * listener too slow for a flood), Paho's callback thread waits for room: Paho stops reading and TCP holds the
+ * broker back. Listeners only hand messages on (the app's panes to their bounded {@code FxBatcher}, which is where
+ * a flood the screen cannot take is dropped and counted), so that wait is a safety net, not the flow.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    static final int MAX_PENDING_MESSAGES = 100_000;
+    static final int MAX_WAITING_MESSAGES = 10_000;
 
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pendingMessages = new AtomicInteger();
-    private final AtomicLong dropped = new AtomicLong();
+    private final Semaphore room = new Semaphore(MAX_WAITING_MESSAGES);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor own;
-    private final Executor events;
     private volatile Thread ownThread;
+    private volatile boolean shutDown;
 
-    EventDispatcher(String threadName, Executor events) {
-        this.events = events;
+    EventDispatcher(String threadName) {
         this.own = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -52,26 +49,41 @@ final class EventDispatcher {
         schedule();
     }
 
-    /** Queues a message delivery; false (and counted) when too many are already waiting. */
-    boolean postMessage(Runnable delivery) {
-        if (pendingMessages.incrementAndGet() > MAX_PENDING_MESSAGES) {
-            pendingMessages.decrementAndGet();
-            dropped.incrementAndGet();
-            return false;
+    /**
+     * Queues a message delivery. Called on Paho's callback thread only: it waits there while the queue is full,
+     * which is the back-pressure (never called on the connection's own thread, which would wait for itself). A
+     * closed connection delivers no more messages.
+     */
+    void postMessage(Runnable delivery) {
+        if (shutDown) {
+            return;
         }
-        pending.add(() -> {
-            pendingMessages.decrementAndGet();
-            delivery.run();
-        });
+        if (awaitRoom()) {
+            pending.add(() -> {
+                room.release();
+                delivery.run();
+            });
+        } else {
+            pending.add(delivery);
+        }
         schedule();
-        return true;
     }
 
-    long dropped() {
-        return dropped.get();
+    /** True with a place taken; false once shut down or interrupted (Paho interrupts its thread to stop it). */
+    private boolean awaitRoom() {
+        try {
+            while (!shutDown) {
+                if (room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
-    /** Runs on the connection's own thread (not Paho's, not the event executor); runs inline once shut down. */
+    /** Runs on the connection's own thread (never Paho's); runs inline once shut down. */
     void runOwn(Runnable task) {
         try {
             own.execute(task);
@@ -86,9 +98,10 @@ final class EventDispatcher {
 
     /**
      * Lets queued work finish, then ends the connection's thread; waits up to a second for that unless called on
-     * that thread, so the last state change has been handed to the event executor when close() returns.
+     * that thread, so the last state change has reached the listeners when close() returns.
      */
     void shutdown() {
+        shutDown = true;
         own.shutdown();
         if (Thread.currentThread() != ownThread) {
             try {
@@ -101,14 +114,7 @@ final class EventDispatcher {
 
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
-            runOwn(() -> {
-                try {
-                    events.execute(this::drain);
-                } catch (RejectedExecutionException e) {
-                    scheduled.set(false);
-                    LOG.debug("event executor rejected a delivery batch", e);
-                }
-            });
+            runOwn(this::drain);
         }
     }
 

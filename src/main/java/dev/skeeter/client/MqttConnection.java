@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -30,8 +30,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection to a broker, described by a {@link Profile}, over Paho's {@link MqttAsyncClient}. Thread-safe:
  * every method may be called from any thread and none blocks on the network; results come as futures, completed
- * on the connection's own thread. Listeners run on the event executor given to the constructor (use a serial one,
- * e.g. {@code Platform::runLater}), never on Paho's threads.
+ * on the connection's own thread.
+ *
+ * <p>Listeners run on the connection's own thread, one call at a time, in the order things happened: never on
+ * Paho's threads, never on the FX thread. Each received message is matched against the active subscriptions once,
+ * on arrival, and carries the filters it matched ({@link ReceivedMessage#matchedFilters()}), so no listener matches
+ * again. A listener must return quickly and must not wait on this connection's futures (they complete on the same
+ * thread): a UI hands what it shows to its own thread in batches (the app's panes use a bounded, paced
+ * {@code FxBatcher}), which is why there is no executor to pass here, and why {@code Platform::runLater} must never
+ * run listeners: it would do per-message work on the FX thread. Nothing between Paho and the listeners drops a
+ * message; a listener that falls far behind holds Paho back instead (see {@link EventDispatcher}).
  *
  * <p>Reconnecting is done here rather than by Paho's automatic reconnect: Paho 1.2.5 keeps its reconnect delay in
  * a static field shared by every client, and its reconnect timer survives {@code disconnect()}. After every
@@ -49,7 +57,7 @@ public final class MqttConnection implements AutoCloseable {
     private volatile MqttAsyncClient client;
     private final EventDispatcher dispatcher;
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
-    private final ActiveSubscriptions subscriptions = new ActiveSubscriptions();
+    private final ActiveSubscriptions subscriptions;
     private final AtomicLong messagesIn = new AtomicLong();
     private final AtomicLong messagesOut = new AtomicLong();
 
@@ -61,10 +69,16 @@ public final class MqttConnection implements AutoCloseable {
     private final Backoff backoff = new Backoff();                  // guarded by lock
     private volatile Transports.Prepared transport;
 
-    public MqttConnection(Profile profile, Executor eventExecutor) {
+    public MqttConnection(Profile profile) {
+        this(profile, new ActiveSubscriptions(Topics::matches));
+    }
+
+    /** With the subscriptions' matcher chosen (tests count its calls). */
+    MqttConnection(Profile profile, ActiveSubscriptions subscriptions) {
         this.profile = profile;
+        this.subscriptions = subscriptions;
         this.clientId = profile.clientId().isBlank() ? generateClientId() : profile.clientId();
-        this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet(), eventExecutor);
+        this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet());
         try {
             this.client = newClient();
         } catch (MqttException | IllegalArgumentException e) {
@@ -106,11 +120,6 @@ public final class MqttConnection implements AutoCloseable {
 
     public long messagesOut() {
         return messagesOut.get();
-    }
-
-    /** Messages not handed to listeners because too many were waiting (a listener too slow for a flood). */
-    public long messagesDropped() {
-        return dispatcher.dropped();
     }
 
     /** The filters subscribed (or being subscribed) with their QoS, in subscription order. */
@@ -419,14 +428,28 @@ public final class MqttConnection implements AutoCloseable {
             return;
         }
         state = next;
-        dispatcher.post(() -> listeners.forEach(l -> l.stateChanged(previous, next, failure)));
+        dispatcher.post(() -> deliver(l -> l.stateChanged(previous, next, failure)));
     }
 
     private void emit(ConnectionEvent event) {
-        dispatcher.post(() -> listeners.forEach(l -> l.event(event)));
+        dispatcher.post(() -> deliver(l -> l.event(event)));
     }
 
-    /** Runs on Paho's threads: only counts, builds records and hands them on [never block here]. */
+    /** On the connection's own thread: a listener that throws is logged and does not keep the others waiting. */
+    private void deliver(Consumer<ConnectionListener> call) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("a connection listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * Runs on Paho's threads: counts, matches the topic against the subscriptions (the only place that does) and
+     * hands the record on; waits only when the listeners are far behind (back-pressure: Paho stops reading).
+     */
     private final class PahoCallback implements MqttCallback {
         private final MqttAsyncClient source;
 
@@ -446,7 +469,7 @@ public final class MqttConnection implements AutoCloseable {
             messagesIn.incrementAndGet();
             ReceivedMessage received = new ReceivedMessage(Instant.now(), topic, message.getQos(),
                     message.isRetained(), message.isDuplicate(), message.getPayload(), subscriptions.matching(topic));
-            dispatcher.postMessage(() -> listeners.forEach(l -> l.messageArrived(received)));
+            dispatcher.postMessage(() -> deliver(l -> l.messageArrived(received)));
         }
 
         @Override

@@ -17,26 +17,23 @@ public final class Panes {
     }
 
     /**
-     * Publish and Subscribe tabs over the workspace's connection. The panes batch their own hand-over to the FX
-     * thread, so the connection's listeners should run on a non-FX thread ({@code ConnectionFactory.standard()}).
+     * Publish and Subscribe tabs over the workspace's connection and its one {@code TopicsSeen}. The panes batch
+     * their own hand-over to the FX thread (the connection's listeners run on the connection's thread).
      */
     public static WorkspacePanes standard(AppStateStore state, FileChooserService files, Executor background) {
         return workspace -> {
             Executor fx = Platform::runLater;
-            PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(), state, fx,
-                    background, files);
-            SubscribeViewModel subscribe = new SubscribeViewModel(workspace.connection(), workspace.profile(), state,
-                    fx, background, files);
+            PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(),
+                    workspace.topicsSeen(), state, fx, background, files);
+            SubscribeViewModel subscribe = new SubscribeViewModel(workspace.connection(), workspace.profile(),
+                    workspace.topicsSeen(), state, fx, background, files);
             Tab publishTab = new Tab("Publish", new PublishView(publish).root());
             publishTab.setId("tab-publish");
             Tab subscribeTab = new Tab("Subscribe", new SubscribeView(subscribe).root());
             subscribeTab.setId("tab-subscribe");
             publishTab.setClosable(false);
             subscribeTab.setClosable(false);
-            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), () -> {
-                publish.dispose();
-                subscribe.dispose();
-            });
+            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), subscribe::dispose);
         };
     }
 }

@@ -50,7 +50,7 @@ class MqttConnectionAuthTest {
 
     @Test
     void savedPasswordConnects() throws Exception {
-        try (MqttConnection connection = new MqttConnection(profile("alice", "wonderland", true), Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile("alice", "wonderland", true))) {
             connection.connect().get(10, SECONDS);
             assertThat(connection.state()).isEqualTo(ConnectionState.CONNECTED);
         }
@@ -59,7 +59,7 @@ class MqttConnectionAuthTest {
     @Test
     void passwordAskedAtConnectConnectsAndIsNeverLogged() throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile("alice", null, false), Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile("alice", null, false))) {
             connection.addListener(listener);
             connection.connect("wonderland".toCharArray()).get(10, SECONDS);
             assertThat(connection.state()).isEqualTo(ConnectionState.CONNECTED);

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skeeter.broker.Broker;
 import dev.skeeter.broker.BrokerConfig;
+import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.Profile;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -39,7 +41,7 @@ class MqttConnectionEmbeddedBrokerTest {
     @Test
     void tcpRoundTripWithOverlappingFilters() throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(Profile.localBroker(port), Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(Profile.localBroker(port))) {
             connection.addListener(listener);
             connection.connect().get(10, SECONDS);
             connection.subscribe(List.of(new SubscriptionRequest("home/+/light", 1),
@@ -55,35 +57,52 @@ class MqttConnectionEmbeddedBrokerTest {
     }
 
     @Test
-    void listenersRunOnTheGivenExecutorInBatches() throws Exception {
-        ConcurrentLinkedQueue<Runnable> queued = new ConcurrentLinkedQueue<>();
-        Executor manual = queued::add; // like Platform::runLater, drained by the test
+    void eachMessageIsMatchedOnceAndEveryListenerGetsTheMatchedFilters() throws Exception {
+        AtomicInteger matcherCalls = new AtomicInteger();
+        ActiveSubscriptions counting = new ActiveSubscriptions((filter, topic) -> {
+            matcherCalls.incrementAndGet();
+            return Topics.matches(filter, topic);
+        });
+        // three listeners, as in the app: the workspace's topics, the Subscribe pane, the topic tree
+        List<RecordingListener> listeners = List.of(new RecordingListener(), new RecordingListener(),
+                new RecordingListener());
+        try (MqttConnection connection = new MqttConnection(Profile.localBroker(port), counting)) {
+            listeners.forEach(connection::addListener);
+            connection.connect().get(10, SECONDS);
+            connection.subscribe(List.of(new SubscriptionRequest("once/+/b", 1),
+                    new SubscriptionRequest("once/#", 1))).get(10, SECONDS);
+            int messages = 50;
+            for (int i = 0; i < messages; i++) {
+                connection.publish(i % 2 == 0 ? "once/a/b" : "once/c", new byte[] {(byte) i}, 1, false)
+                        .get(10, SECONDS);
+            }
+            for (RecordingListener listener : listeners) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listener.messages.size() == messages);
+                assertThat(listener.messages).allSatisfy(m -> assertThat(m.matchedFilters())
+                        .isEqualTo(m.topic().equals("once/a/b") ? List.of("once/+/b", "once/#") : List.of("once/#")));
+                listener.assertNeverOnPahoThreads();
+            }
+            // one pass over the two filters per message, whatever the number of listeners
+            assertThat(matcherCalls).hasValue(2 * messages);
+        }
+    }
+
+    @Test
+    void listenersRunOnTheConnectionsOwnThreadInOrder() throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(Profile.localBroker(port), manual)) {
+        try (MqttConnection connection = new MqttConnection(Profile.localBroker(port))) {
             connection.addListener(listener);
             connection.connect().get(10, SECONDS);
-            connection.subscribe(List.of(new SubscriptionRequest("batch/#", 1))).get(10, SECONDS);
+            connection.subscribe(List.of(new SubscriptionRequest("order/#", 1))).get(10, SECONDS);
             CompletableFuture<?>[] published = new CompletableFuture<?>[200];
             for (int i = 0; i < 200; i++) {
-                published[i] = connection.publish("batch/" + i, new byte[] {(byte) i}, 1, false);
+                published[i] = connection.publish("order/" + i, new byte[] {(byte) i}, 1, false);
             }
             CompletableFuture.allOf(published).get(10, SECONDS);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> connection.messagesIn() == 200);
-            assertThat(listener.messages).isEmpty(); // nothing runs until the executor runs it
-            int tasks = 0;
-            for (Runnable task; (task = queued.poll()) != null; tasks++) {
-                task.run();
-            }
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
-                for (Runnable task; (task = queued.poll()) != null; ) {
-                    task.run();
-                }
-                return listener.messages.size() == 200;
-            });
-            assertThat(tasks).isLessThan(50); // batches, not one task per message
-            assertThat(listener.messages).extracting(ReceivedMessage::topic).startsWith("batch/0", "batch/1");
-            assertThat(listener.threads).allMatch(name -> name.equals(Thread.currentThread().getName()));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listener.messages.size() == 200);
+            assertThat(listener.messages).extracting(ReceivedMessage::topic).startsWith("order/0", "order/1");
+            assertThat(listener.threads).isNotEmpty().allMatch(name -> name.startsWith("skeeter-mqtt-"));
+            assertThat(listener.threads.stream().distinct()).hasSize(1);
         }
     }
 

@@ -19,7 +19,7 @@ class MqttConnectionFailureTest {
 
     static ConnectionFailure failureOf(Profile profile, char[] password) {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile)) {
             connection.addListener(listener);
             assertThatThrownBy(() -> (password == null ? connection.connect() : connection.connect(password))
                     .get(15, SECONDS)).isInstanceOf(ExecutionException.class)

@@ -34,7 +34,7 @@ class MqttConnectionMosquittoTest {
     @Test
     void publishedMessageComesBackWithEveryMatchingFilter() throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile(), Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile())) {
             connection.addListener(listener);
             connection.connect().get(10, SECONDS);
             assertThat(connection.state()).isEqualTo(ConnectionState.CONNECTED);
@@ -65,8 +65,8 @@ class MqttConnectionMosquittoTest {
     @Test
     void retainedMessageArrivesFlaggedAndNothingAfterUnsubscribe() throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection publisher = new MqttConnection(profile(), Runnable::run);
-             MqttConnection subscriber = new MqttConnection(profile(), Runnable::run)) {
+        try (MqttConnection publisher = new MqttConnection(profile());
+             MqttConnection subscriber = new MqttConnection(profile())) {
             publisher.connect().get(10, SECONDS);
             publisher.publish("retained/topic", "kept".getBytes(UTF_8), 1, true).get(10, SECONDS);
 
@@ -90,7 +90,7 @@ class MqttConnectionMosquittoTest {
 
     @Test
     void generatedClientIdIsUsedWhenProfileHasNone() {
-        try (MqttConnection connection = new MqttConnection(profile(), Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile())) {
             assertThat(connection.clientId()).matches("skeeter-[0-9a-f]{8}");
         }
     }
@@ -101,9 +101,9 @@ class MqttConnectionMosquittoTest {
         RecordingListener victim = new RecordingListener();
         Profile withWill = profile().toBuilder().clientId("skeeter-will-test")
                 .lastWill(new Profile.LastWill("wills/skeeter", 1, false, "gone")).build();
-        try (MqttConnection observer = new MqttConnection(profile(), Runnable::run);
-             MqttConnection first = new MqttConnection(withWill, Runnable::run);
-             MqttConnection second = new MqttConnection(withWill.toBuilder().lastWill(null).build(), Runnable::run)) {
+        try (MqttConnection observer = new MqttConnection(profile());
+             MqttConnection first = new MqttConnection(withWill);
+             MqttConnection second = new MqttConnection(withWill.toBuilder().lastWill(null).build())) {
             observer.addListener(watcher);
             observer.connect().get(10, SECONDS);
             observer.subscribe(List.of(new SubscriptionRequest("wills/#", 1))).get(10, SECONDS);

@@ -19,9 +19,9 @@ class MqttConnectionSessionTest {
             Profile persistent = Profile.create("persistent", "127.0.0.1", mosquitto.port()).toBuilder()
                     .clientId("skeeter-persistent").cleanSession(false).build();
             RecordingListener listener = new RecordingListener();
-            try (MqttConnection subscriber = new MqttConnection(persistent, Runnable::run);
+            try (MqttConnection subscriber = new MqttConnection(persistent);
                  MqttConnection publisher = new MqttConnection(
-                         Profile.create("pub", "127.0.0.1", mosquitto.port()), Runnable::run)) {
+                         Profile.create("pub", "127.0.0.1", mosquitto.port()))) {
                 subscriber.addListener(listener);
                 subscriber.connect().get(10, SECONDS);
                 subscriber.subscribe(List.of(new SubscriptionRequest("queue/#", 1))).get(10, SECONDS);
@@ -49,7 +49,7 @@ class MqttConnectionSessionTest {
         Profile profile = Profile.create("reconnecting", "127.0.0.1", port).toBuilder().autoReconnect(true)
                 .connectTimeoutSeconds(2).build();
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile)) {
             connection.addListener(listener);
             try (MosquittoBroker first = MosquittoBroker.start(sameListener)) {
                 connection.connect().get(10, SECONDS);
@@ -63,7 +63,7 @@ class MqttConnectionSessionTest {
 
             try (MosquittoBroker second = MosquittoBroker.start(sameListener);
                  MqttConnection publisher = new MqttConnection(profile.toBuilder().autoReconnect(false)
-                         .id("publisher").build(), Runnable::run)) {
+                         .id("publisher").build())) {
                 Awaitility.await("reconnected").atMost(Duration.ofSeconds(15))
                         .until(() -> connection.state() == ConnectionState.CONNECTED);
                 Awaitility.await("resubscribed").atMost(Duration.ofSeconds(10))
@@ -86,7 +86,7 @@ class MqttConnectionSessionTest {
         int port = MosquittoBroker.freePort();
         Profile profile = Profile.create("giving-up", "127.0.0.1", port).toBuilder().autoReconnect(true).build();
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile)) {
             connection.addListener(listener);
             try (MosquittoBroker broker = MosquittoBroker.start("listener " + port + " 127.0.0.1")) {
                 connection.connect().get(10, SECONDS);
@@ -110,8 +110,8 @@ class MqttConnectionSessionTest {
     void severalConnectionsRunSideBySide() throws Exception {
         try (MosquittoBroker mosquitto = MosquittoBroker.start()) {
             Profile profile = Profile.create("many", "127.0.0.1", mosquitto.port());
-            List<MqttConnection> connections = List.of(new MqttConnection(profile, Runnable::run),
-                    new MqttConnection(profile, Runnable::run), new MqttConnection(profile, Runnable::run));
+            List<MqttConnection> connections = List.of(new MqttConnection(profile),
+                    new MqttConnection(profile), new MqttConnection(profile));
             List<RecordingListener> listeners = connections.stream().map(c -> {
                 RecordingListener l = new RecordingListener();
                 c.addListener(l);

@@ -81,7 +81,7 @@ class MqttConnectionTlsTest {
     }
 
     private static ConnectionFailure failureOf(Profile profile) throws Exception {
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile)) {
             RecordingListener listener = new RecordingListener();
             connection.addListener(listener);
             assertThatThrownBy(() -> connection.connect().get(10, SECONDS))

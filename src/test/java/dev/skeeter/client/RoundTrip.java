@@ -14,7 +14,7 @@ final class RoundTrip {
 
     static void assertRoundTrip(Profile profile, String topic, String text) throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (MqttConnection connection = new MqttConnection(profile, Runnable::run)) {
+        try (MqttConnection connection = new MqttConnection(profile)) {
             connection.addListener(listener);
             connection.connect().get(10, SECONDS);
             connection.subscribe(List.of(new SubscriptionRequest(topic, 1))).get(10, SECONDS);

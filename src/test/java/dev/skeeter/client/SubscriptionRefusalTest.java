@@ -27,7 +27,7 @@ class SubscriptionRefusalTest {
             broker.start();
             RecordingListener listener = new RecordingListener();
             try (MqttConnection connection = new MqttConnection(
-                    Profile.create("scripted", "127.0.0.1", server.getLocalPort()), Runnable::run)) {
+                    Profile.create("scripted", "127.0.0.1", server.getLocalPort()))) {
                 connection.addListener(listener);
                 connection.connect().get(10, SECONDS);
                 List<Integer> granted = connection.subscribe(List.of(new SubscriptionRequest("allowed/x", 1),

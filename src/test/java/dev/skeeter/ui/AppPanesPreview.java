@@ -76,7 +76,7 @@ public final class AppPanesPreview {
                 ((Button) scene.lookup("#subscribe-button")).fire();
             }
         });
-        MqttConnection feed = new MqttConnection(Profile.create("feed", "127.0.0.1", port), Runnable::run);
+        MqttConnection feed = new MqttConnection(Profile.create("feed", "127.0.0.1", port));
         feed.connect().get(10, TimeUnit.SECONDS);
         Random random = new Random(3);
         String[] rooms = {"kitchen", "hall", "office", "bedroom", "garage"};

@@ -39,7 +39,7 @@ class MainViewModelTest {
         // the built-in profile on a free port, so this test never meets a broker already on 1883
         store.saveAll(List.of(Profile.localBroker(PortProbe.freePort("127.0.0.1"))));
         profiles = new ProfilesModel(store, Runnable::run, background);
-        main = new MainViewModel(profiles, p -> new MqttConnection(p, background),
+        main = new MainViewModel(profiles, p -> new MqttConnection(p),
                 new LocalBrokerConnector(localBroker, background), Runnable::run, background);
     }
 

@@ -76,7 +76,7 @@ public final class ScreenshotTour {
         waitUntil(() -> local.stateProperty().get() == ConnectionState.CONNECTED);
         int port = broker.addresses().get(0).getPort();
         try (MqttConnection other = new MqttConnection(Profile.create("o", "127.0.0.1", port).toBuilder()
-                .clientId("sensor-17").build(), background)) {
+                .clientId("sensor-17").build())) {
             other.connect().get(10, TimeUnit.SECONDS);
             Scene main = shell.window().root().getScene();
             fx(() -> {

@@ -1,5 +1,7 @@
 package dev.skeeter.ui.common;
 
+import dev.skeeter.client.ConnectionListener;
+import dev.skeeter.client.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +10,10 @@ import java.util.Map;
 
 /**
  * The most recently seen distinct topics of a connection, for completion in topic fields. Bounded (least recently
- * seen forgotten first). Thread-safe: fed from the network thread, queried from ControlsFX's completion thread.
+ * seen forgotten first). One per workspace, shared by its panes; it listens to the workspace's connection itself.
+ * Thread-safe: fed on the connection's thread, queried from ControlsFX's completion thread.
  */
-public final class TopicsSeen {
+public final class TopicsSeen implements ConnectionListener {
     private final int capacity;
     private final LinkedHashMap<String, Boolean> topics;
 
@@ -26,6 +29,11 @@ public final class TopicsSeen {
 
     public synchronized void add(String topic) {
         topics.put(topic, Boolean.TRUE);
+    }
+
+    @Override
+    public void messageArrived(ReceivedMessage message) {
+        add(message.topic());
     }
 
     public synchronized int size() {

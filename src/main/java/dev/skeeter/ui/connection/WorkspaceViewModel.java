@@ -8,6 +8,7 @@ import dev.skeeter.client.ConnectionState;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.ui.common.FxBatcher;
+import dev.skeeter.ui.common.TopicsSeen;
 import dev.skeeter.ui.localbroker.LocalBrokerConnector;
 import dev.skeeter.ui.log.LogEntry;
 import dev.skeeter.ui.log.LogLevel;
@@ -57,6 +58,7 @@ public final class WorkspaceViewModel {
     private final Host host;
     private final LogViewModel log;
     private final FxBatcher<LogEntry> logBatcher;
+    private final TopicsSeen topicsSeen = new TopicsSeen(5_000);
     private final ConnectionListener listener;
     private final ReadOnlyObjectWrapper<ConnectionState> state;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -99,6 +101,7 @@ public final class WorkspaceViewModel {
             }
         };
         connection.addListener(listener);
+        connection.addListener(topicsSeen);
     }
 
     public Profile profile() {
@@ -111,6 +114,11 @@ public final class WorkspaceViewModel {
 
     public LogViewModel log() {
         return log;
+    }
+
+    /** The topics this workspace's connection has seen, shared by its panes (completion, the topic tree). */
+    public TopicsSeen topicsSeen() {
+        return topicsSeen;
     }
 
     public String title() {
@@ -271,6 +279,7 @@ public final class WorkspaceViewModel {
     /** Stops listening and closes the connection on the background executor's terms (never blocks). */
     public CompletableFuture<Void> close(Executor background) {
         connection.removeListener(listener);
+        connection.removeListener(topicsSeen);
         return CompletableFuture.runAsync(connection::close, background);
     }
 

@@ -2,9 +2,7 @@ package dev.skeeter.ui.publish;
 
 import static dev.skeeter.ui.common.Errors.rootMessage;
 
-import dev.skeeter.client.ConnectionListener;
 import dev.skeeter.client.MqttConnection;
-import dev.skeeter.client.ReceivedMessage;
 import dev.skeeter.client.payload.PayloadCodecs;
 import dev.skeeter.client.payload.PayloadFormat;
 import dev.skeeter.profiles.AppState;
@@ -38,8 +36,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Publish pane's form, saved messages and the list of what was published. FX thread only; the connection
- * listener (network thread) only feeds the thread-safe {@link TopicsSeen} used for completion.
+ * The Publish pane's form, saved messages and the list of what was published. FX thread only, except
+ * {@link #suggestTopics}, which completion calls on its own thread.
  */
 public final class PublishViewModel {
     static final int HISTORY_SIZE = 50;
@@ -53,13 +51,7 @@ public final class PublishViewModel {
     private final Executor fx;
     private final Executor background;
     private final FileChooserService files;
-    private final TopicsSeen topicsSeen = new TopicsSeen(5_000);
-    private final ConnectionListener listener = new ConnectionListener() {
-        @Override
-        public void messageArrived(ReceivedMessage message) {
-            topicsSeen.add(message.topic());
-        }
-    };
+    private final TopicsSeen topicsSeen;
 
     private final StringProperty topic = new SimpleStringProperty("");
     private final IntegerProperty qos = new SimpleIntegerProperty(0);
@@ -78,10 +70,12 @@ public final class PublishViewModel {
     /** Copy of {@link #topicHistory} for the completion thread. */
     private volatile List<String> historySnapshot = List.of();
 
-    public PublishViewModel(MqttConnection connection, Profile profile, AppStateStore state, Executor fx,
-                            Executor background, FileChooserService files) {
+    /** @param topicsSeen the workspace's topics, offered by completion after the history */
+    public PublishViewModel(MqttConnection connection, Profile profile, TopicsSeen topicsSeen, AppStateStore state,
+                            Executor fx, Executor background, FileChooserService files) {
         this.connection = connection;
         this.profile = profile;
+        this.topicsSeen = topicsSeen;
         this.state = state;
         this.fx = fx;
         this.background = background;
@@ -93,7 +87,6 @@ public final class PublishViewModel {
         payload.addListener((obs, was, now) -> validatePayload());
         format.addListener((obs, was, now) -> convert(was, now));
         validateTopic();
-        connection.addListener(listener);
     }
 
     // ---- form ---------------------------------------------------------------------------------------------------
@@ -210,10 +203,6 @@ public final class PublishViewModel {
     public void deleteSaved(SavedMessage message) {
         savedMessages.remove(message);
         persistSaved();
-    }
-
-    public void dispose() {
-        connection.removeListener(listener);
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------

@@ -205,7 +205,7 @@ public final class SubscribeView {
         counters.getStyleClass().add("counters");
         counters.textProperty().bind(Bindings.createStringBinding(this::countersText, vm.receivedProperty(),
                 vm.shownProperty(), vm.trimmedProperty(), vm.droppedProperty(), vm.skippedWhilePausedProperty(),
-                vm.mutedProperty(), vm.clearedProperty(), vm.droppedByConnectionProperty()));
+                vm.mutedProperty(), vm.clearedProperty()));
         Label status = new Label();
         status.setId("subscribe-status");
         status.getStyleClass().add("status-text");
@@ -247,9 +247,6 @@ public final class SubscribeView {
                 vm.shownProperty().get(), vm.trimmedProperty().get());
         if (vm.droppedProperty().get() > 0) {
             text += String.format(" · %,d dropped (too fast)", vm.droppedProperty().get());
-        }
-        if (vm.droppedByConnectionProperty().get() > 0) {
-            text += String.format(" · %,d lost before the pane", vm.droppedByConnectionProperty().get());
         }
         if (vm.skippedWhilePausedProperty().get() > 0) {
             text += String.format(" · %,d while paused", vm.skippedWhilePausedProperty().get());

@@ -8,7 +8,6 @@ import dev.skeeter.client.ConnectionState;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.client.ReceivedMessage;
 import dev.skeeter.client.SubscriptionRequest;
-import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.AppState;
 import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
@@ -48,9 +47,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The Subscribe pane's state and actions. FX thread only, except the connection listener, which runs on the
- * connection's event thread: it counts, builds the row (preview included) and hands it to a bounded
- * {@link FxBatcher} drained at most ten times a second. Counts always add up:
- * {@code received = shown + trimmed + dropped + paused + muted + cleared}.
+ * connection's thread: it counts, takes the subscriptions the connection matched (it never matches again), wraps
+ * the message in a row and hands it to a bounded {@link FxBatcher} drained at most ten times a second. That queue
+ * is the only place between the connection and the table where a message can be dropped, so there is one drop
+ * counter. Counts always add up: {@code received = shown + trimmed + dropped + paused + muted + cleared}.
  */
 public final class SubscribeViewModel {
     static final Duration DRAIN_INTERVAL = Duration.ofMillis(100);
@@ -78,7 +78,7 @@ public final class SubscribeViewModel {
         }
     };
     private final FxBatcher<MessageRow> batcher;
-    private final TopicsSeen topicsSeen = new TopicsSeen(5_000);
+    private final TopicsSeen topicsSeen;
     private final Map<String, SubscriptionItem> byFilter = new ConcurrentHashMap<>();
     private final AtomicLong receivedCount = new AtomicLong();
     private final AtomicLong pausedCount = new AtomicLong();
@@ -99,7 +99,6 @@ public final class SubscribeViewModel {
             new SimpleObjectProperty<>(MessageSearch.Scope.TOPIC_AND_PAYLOAD);
     private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper droppedByConnection = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper skippedWhilePaused = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper muted = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper cleared = new ReadOnlyLongWrapper();
@@ -107,16 +106,18 @@ public final class SubscribeViewModel {
     private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public SubscribeViewModel(MqttConnection connection, Profile profile, AppStateStore state, Executor fx,
-                              Executor background, FileChooserService files) {
-        this(connection, profile, state, fx, background, files, DRAIN_INTERVAL);
+    /** @param topicsSeen the workspace's topics, for completion in the filter field */
+    public SubscribeViewModel(MqttConnection connection, Profile profile, TopicsSeen topicsSeen, AppStateStore state,
+                              Executor fx, Executor background, FileChooserService files) {
+        this(connection, profile, topicsSeen, state, fx, background, files, DRAIN_INTERVAL);
     }
 
     /** With a chosen pace: tests drain on every message ({@link Duration#ZERO}) with a direct executor. */
-    SubscribeViewModel(MqttConnection connection, Profile profile, AppStateStore state, Executor fx,
-                       Executor background, FileChooserService files, Duration drainInterval) {
+    SubscribeViewModel(MqttConnection connection, Profile profile, TopicsSeen topicsSeen, AppStateStore state,
+                       Executor fx, Executor background, FileChooserService files, Duration drainInterval) {
         this.connection = connection;
         this.profile = profile;
+        this.topicsSeen = topicsSeen;
         this.state = state;
         this.fx = fx;
         this.background = background;
@@ -256,7 +257,6 @@ public final class SubscribeViewModel {
 
     void onMessage(ReceivedMessage message) {
         receivedCount.incrementAndGet();
-        topicsSeen.add(message.topic());
         List<SubscriptionItem> matched = matchedItems(message);
         SubscriptionItem colourSource = null;
         for (SubscriptionItem item : matched) {
@@ -276,20 +276,17 @@ public final class SubscribeViewModel {
         }
     }
 
+    /**
+     * The pane's subscriptions among those the connection matched on arrival. None for a message that no active
+     * subscription matched (e.g. queued by the broker for a persistent session's older subscriptions): it shows
+     * uncoloured.
+     */
     private List<SubscriptionItem> matchedItems(ReceivedMessage message) {
-        List<SubscriptionItem> items = new ArrayList<>(2);
-        if (!message.matchedFilters().isEmpty()) {
-            for (String filter : message.matchedFilters()) {
-                SubscriptionItem item = byFilter.get(filter);
-                if (item != null) {
-                    items.add(item);
-                }
-            }
-        } else {
-            for (SubscriptionItem item : byFilter.values()) {
-                if (Topics.matches(item.filter(), message.topic())) {
-                    items.add(item);
-                }
+        List<SubscriptionItem> items = new ArrayList<>(message.matchedFilters().size());
+        for (String filter : message.matchedFilters()) {
+            SubscriptionItem item = byFilter.get(filter);
+            if (item != null) {
+                items.add(item);
             }
         }
         return items;
@@ -307,7 +304,6 @@ public final class SubscribeViewModel {
         batches.set(batches.get() + 1);
         received.set(receivedCount.get());
         dropped.set(batcher.dropped());
-        droppedByConnection.set(connection.messagesDropped());
         skippedWhilePaused.set(pausedCount.get());
         muted.set(mutedCount.get());
         for (SubscriptionItem item : subscriptions) {
@@ -344,11 +340,9 @@ public final class SubscribeViewModel {
     public StringProperty searchTextProperty() { return searchText; }
     public ObjectProperty<MessageSearch.Scope> searchScopeProperty() { return searchScope; }
     public ReadOnlyLongProperty receivedProperty() { return received.getReadOnlyProperty(); }
-    /** Messages lost because the queue to the FX thread overflowed. */
+    /** Messages lost because the queue to the FX thread overflowed: the only place the client drops any. */
     public ReadOnlyLongProperty droppedProperty() { return dropped.getReadOnlyProperty(); }
     public ReadOnlyLongProperty trimmedProperty() { return table.trimmedProperty(); }
-    /** Messages the connection itself could not hand to its listeners (they never reached this pane). */
-    public ReadOnlyLongProperty droppedByConnectionProperty() { return droppedByConnection.getReadOnlyProperty(); }
     public ReadOnlyLongProperty skippedWhilePausedProperty() { return skippedWhilePaused.getReadOnlyProperty(); }
     public ReadOnlyLongProperty mutedProperty() { return muted.getReadOnlyProperty(); }
     public ReadOnlyLongProperty clearedProperty() { return cleared.getReadOnlyProperty(); }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skeeter.client.ConnectionState;
 import dev.skeeter.client.MqttConnection;
+import dev.skeeter.client.SubscriptionRequest;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.ui.localbroker.LocalBrokerConnector;
 import dev.skeeter.ui.localbroker.LocalBrokerService;
@@ -36,7 +37,7 @@ class WorkspaceViewModelTest {
     }
 
     private WorkspaceViewModel workspace(Profile profile) {
-        WorkspaceViewModel w = new WorkspaceViewModel(profile, new MqttConnection(profile, background),
+        WorkspaceViewModel w = new WorkspaceViewModel(profile, new MqttConnection(profile),
                 new LocalBrokerConnector(localBroker, background), Runnable::run, background,
                 (ws, updated, connect) -> replacements.add(updated));
         opened.add(w);
@@ -63,6 +64,21 @@ class WorkspaceViewModelTest {
             w.disconnect();
             await().atMost(10, SECONDS).until(() -> w.stateProperty().get() == ConnectionState.DISCONNECTED);
             assertThat(w.canConnect().get()).isTrue();
+        }
+    }
+
+    @Test
+    void theWorkspaceKeepsOneListOfTopicsSeenForItsPanes() throws Exception {
+        try (TestBroker broker = TestBroker.start()) {
+            WorkspaceViewModel w = workspace(Profile.create("t", "127.0.0.1", broker.port()));
+            w.connect();
+            await().atMost(10, SECONDS).until(() -> w.stateProperty().get() == ConnectionState.CONNECTED);
+            w.connection().subscribe(List.of(new SubscriptionRequest("seen/#", 0))).get(10, SECONDS);
+            w.connection().publish("seen/kitchen", new byte[] {1}, 0, false).get(10, SECONDS);
+            w.connection().publish("seen/hall", new byte[] {2}, 0, false).get(10, SECONDS);
+
+            await().atMost(10, SECONDS).until(() -> w.topicsSeen().size() == 2);
+            assertThat(w.topicsSeen().suggest("seen", 5)).containsExactly("seen/hall", "seen/kitchen");
         }
     }
 

@@ -32,7 +32,7 @@ class LocalBrokerFxTest extends ShellFxTestBase {
         assertThat(lookup("#local-broker-indicator").queryLabeled().getText()).contains(":" + port);
 
         try (MqttConnection client = new MqttConnection(Profile.create("c", "127.0.0.1", port).toBuilder()
-                .clientId("fx-client").build(), fixture.background)) {
+                .clientId("fx-client").build())) {
             client.connect().get(10, SECONDS);
             await().atMost(10, SECONDS).untilAsserted(() -> assertThat(clients())
                     .extracting(ClientInfo::clientId).containsExactly("fx-client"));

@@ -34,7 +34,7 @@ class LocalBrokerViewModelTest {
         assertThat(port).isPositive(); // the bound port replaces 0
 
         try (MqttConnection client = new MqttConnection(
-                Profile.create("c", "127.0.0.1", port).toBuilder().clientId("ui-test-client").build(), background)) {
+                Profile.create("c", "127.0.0.1", port).toBuilder().clientId("ui-test-client").build())) {
             client.connect().get(10, SECONDS);
             await().atMost(10, SECONDS).untilAsserted(() ->
                     assertThat(model.clients()).extracting(ClientInfo::clientId).containsExactly("ui-test-client"));

@@ -37,7 +37,7 @@ class ProfilesEditorViewModelTest {
     private ProfilesEditorViewModel editorOver(Path file) {
         ProfilesModel model = new ProfilesModel(ProfileStore.open(file), Runnable::run, background);
         return new ProfilesEditorViewModel(model, new ProfileFormViewModel(p -> "", Runnable::run, Runnable::run),
-                new ConnectionTester(p -> new MqttConnection(p, background), null, background), Runnable::run);
+                new ConnectionTester(p -> new MqttConnection(p), null, background), Runnable::run);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.ui.common.FileChooserService;
 import dev.skeeter.ui.common.ManualExecutor;
+import dev.skeeter.ui.common.TopicsSeen;
 import dev.skeeter.ui.testsupport.PaneFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ class PublishViewModelTest {
     @TempDir
     Path dir;
     private final ManualExecutor fx = new ManualExecutor();
+    private final TopicsSeen topicsSeen = new TopicsSeen(100);
     private PaneFixture fixture;
     private Path fileToOpen;
 
@@ -51,14 +53,14 @@ class PublishViewModelTest {
                 return Optional.empty();
             }
         };
-        return new PublishViewModel(connection, profile, AppStateStore.open(dir.resolve("state.json")), fx,
-                Runnable::run, files);
+        return new PublishViewModel(connection, profile, topicsSeen, AppStateStore.open(dir.resolve("state.json")),
+                fx, Runnable::run, files);
     }
 
     private final Profile offlineProfile = Profile.create("offline", "127.0.0.1", 1);
 
     private PublishViewModel offline() {
-        return create(new MqttConnection(offlineProfile, fx), offlineProfile);
+        return create(new MqttConnection(offlineProfile), offlineProfile);
     }
 
     @Test
@@ -74,8 +76,8 @@ class PublishViewModelTest {
     void publishingSendsTheMessageAndListsTheResult() throws Exception {
         fixture = PaneFixture.start();
         Profile profile = fixture.profile("pub");
-        MqttConnection connection = fixture.connect(profile, fx);
-        MqttConnection subscriber = fixture.connect(fixture.profile("sub"), Runnable::run);
+        MqttConnection connection = fixture.connect(profile);
+        MqttConnection subscriber = fixture.connect(fixture.profile("sub"));
         List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
         subscriber.addListener(new ConnectionListener() {
             @Override
@@ -226,6 +228,9 @@ class PublishViewModelTest {
         vm.topicProperty().set("home/a");
         vm.publish();
         assertThat(vm.suggestTopics("home", 10)).containsExactly("home/a");
+        topicsSeen.add("home/b"); // the workspace's topics, fed by its connection
+        topicsSeen.add("home/a");
+        assertThat(vm.suggestTopics("home", 10)).containsExactly("home/a", "home/b");
         assertThat(vm.suggestTopics("zzz", 10)).isEmpty();
         assertThat(vm.suggestTopics("", 10)).isEmpty();
     }

@@ -7,7 +7,6 @@ import dev.skeeter.profiles.Profile;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,9 +45,9 @@ public final class PaneFixture implements AutoCloseable {
         return Profile.create(name, "127.0.0.1", port);
     }
 
-    /** A connected connection whose listeners run on {@code events}. */
-    public MqttConnection connect(Profile profile, Executor events) throws Exception {
-        MqttConnection connection = new MqttConnection(profile, events);
+    /** A connected connection. */
+    public MqttConnection connect(Profile profile) throws Exception {
+        MqttConnection connection = new MqttConnection(profile);
         connections.add(connection);
         connection.connect().get(10, TimeUnit.SECONDS);
         return connection;

@@ -5,6 +5,7 @@ import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.ui.SkeeterApp;
 import dev.skeeter.ui.common.FileChooserService;
+import dev.skeeter.ui.common.TopicsSeen;
 import dev.skeeter.ui.publish.PublishView;
 import dev.skeeter.ui.publish.PublishViewModel;
 import dev.skeeter.ui.subscribe.SubscribeView;
@@ -21,14 +22,14 @@ import javafx.scene.control.TabPane;
 
 /**
  * Both panes over one real connection to the embedded broker, as the shell's workspace will host them: what the
- * TestFX tests, the preview and the flood benchmark drive. The connection's listeners run on their own thread
- * (not the FX thread): the panes hand their work to the FX thread themselves, in batches.
+ * TestFX tests, the preview and the flood benchmark drive: one connection, one {@link TopicsSeen} listening to it,
+ * the panes handing their work to the FX thread themselves, in batches.
  */
 public final class PanesHarness implements AutoCloseable {
     public final PaneFixture fixture;
     public final Profile profile;
     public final MqttConnection connection;
-    public final ExecutorService events;
+    public final TopicsSeen topicsSeen = new TopicsSeen(5_000);
     public final ExecutorService background = Executors.newFixedThreadPool(2, r -> daemon(r, "pane-background"));
     public final PublishViewModel publishVm;
     public final SubscribeViewModel subscribeVm;
@@ -44,12 +45,10 @@ public final class PanesHarness implements AutoCloseable {
     public static PanesHarness start(PaneFixture fixture, Path stateFile) throws Exception {
         var result = new java.util.concurrent.CompletableFuture<PanesHarness>();
         Profile profile = fixture.profile("Workspace");
-        ExecutorService events = Executors.newSingleThreadExecutor(r -> daemon(r, "pane-events"));
-        MqttConnection connection = fixture.connect(profile, events);
+        MqttConnection connection = fixture.connect(profile);
         Platform.runLater(() -> {
             try {
-                result.complete(new PanesHarness(fixture, profile, connection, events,
-                        AppStateStore.open(stateFile)));
+                result.complete(new PanesHarness(fixture, profile, connection, AppStateStore.open(stateFile)));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -57,12 +56,11 @@ public final class PanesHarness implements AutoCloseable {
         return result.get(20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    private PanesHarness(PaneFixture fixture, Profile profile, MqttConnection connection, ExecutorService events,
-                         AppStateStore state) {
+    private PanesHarness(PaneFixture fixture, Profile profile, MqttConnection connection, AppStateStore state) {
         this.fixture = fixture;
-        this.events = events;
         this.profile = profile;
         this.connection = connection;
+        connection.addListener(topicsSeen);
         FileChooserService files = new FileChooserService() {
             @Override
             public Optional<Path> open(String title, String... extensions) {
@@ -74,8 +72,9 @@ public final class PanesHarness implements AutoCloseable {
                 return Optional.ofNullable(saveAnswer);
             }
         };
-        publishVm = new PublishViewModel(connection, profile, state, Platform::runLater, background, files);
-        subscribeVm = new SubscribeViewModel(connection, profile, state, Platform::runLater, background, files);
+        publishVm = new PublishViewModel(connection, profile, topicsSeen, state, Platform::runLater, background, files);
+        subscribeVm = new SubscribeViewModel(connection, profile, topicsSeen, state, Platform::runLater, background,
+                files);
         publishView = new PublishView(publishVm);
         subscribeView = new SubscribeView(subscribeVm);
         Tab publish = new Tab("Publish", publishView.root());
@@ -94,10 +93,9 @@ public final class PanesHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        publishVm.dispose();
         subscribeVm.dispose();
+        connection.removeListener(topicsSeen);
         connection.close();
-        events.shutdownNow();
         background.shutdown();
         awaitQuietly(background); // pending saves finish before the temp dir is deleted
     }
