@@ -44,6 +44,21 @@ public interface Broker extends AutoCloseable {
 
     void removeListener(BrokerListener listener);
 
+    /** An address as people write it: {@code 127.0.0.1:1883}, {@code [::1]:1883}. */
+    static String describe(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        int zone = host.indexOf('%');
+        if (zone >= 0 && address.getAddress() instanceof java.net.Inet6Address) {
+            host = host.substring(0, zone);
+        }
+        if (host.equals("0:0:0:0:0:0:0:0")) {
+            host = "::";
+        } else if (host.equals("0:0:0:0:0:0:0:1")) {
+            host = "::1";
+        }
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
     /** Stops the broker and waits (bounded) for it. Never call it from a listener callback: use {@link #stop()}. */
     @Override
     default void close() {

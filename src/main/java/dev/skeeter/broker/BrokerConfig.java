@@ -1,19 +1,34 @@
 package dev.skeeter.broker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How a {@link Broker} runs; immutable, made with {@link #builder()}. Defaults follow mosquitto 2: one listener on
- * port 1883 on loopback when none is given, 20 messages in flight and 1000 queued per client.
+ * How a {@link Broker} runs; immutable, made with {@link #builder()}. Everything a mosquitto-style config file sets
+ * ({@link BrokerConfigFile}) is here, so embedders need no file. Defaults follow mosquitto 2: one listener on port
+ * 1883 on loopback when none is given, 20 messages in flight and 1000 queued per client.
  */
 public final class BrokerConfig {
     /** The largest remaining length the MQTT fixed header can express (256 MB). */
     public static final int PROTOCOL_MAX_PACKET_SIZE = 268_435_455;
 
-    private final List<Listener> listeners;
+    private final List<ListenerConfig> listeners;
+    private final boolean perListenerSettings;
+    private final ListenerSecurity security;
+    private final long maxQueuedBytes;
+    private final boolean queueQos0Messages;
+    private final int maxKeepalive;
+    private final Duration persistentClientExpiration;
+    private final boolean retainAvailable;
+    private final boolean upgradeOutgoingQos;
+    private final boolean tcpNoDelay;
+    private final Path pidFile;
+    private final String user;
+    private final LogSettings log;
+    private final Duration sysInterval;
     private final int maxInflightMessages;
     private final int maxQueuedMessages;
     private final int maxPacketSize;
@@ -25,7 +40,20 @@ public final class BrokerConfig {
     private final int ioThreads;
 
     private BrokerConfig(Builder b) {
-        this.listeners = b.listeners.isEmpty() ? List.of(new Listener(1883, null)) : List.copyOf(b.listeners);
+        this.listeners = b.listeners.isEmpty() ? List.of(new ListenerConfig(1883, null)) : List.copyOf(b.listeners);
+        this.perListenerSettings = b.perListenerSettings;
+        this.security = b.security;
+        this.maxQueuedBytes = b.maxQueuedBytes;
+        this.queueQos0Messages = b.queueQos0Messages;
+        this.maxKeepalive = b.maxKeepalive;
+        this.persistentClientExpiration = b.persistentClientExpiration;
+        this.retainAvailable = b.retainAvailable;
+        this.upgradeOutgoingQos = b.upgradeOutgoingQos;
+        this.tcpNoDelay = b.tcpNoDelay;
+        this.pidFile = b.pidFile;
+        this.user = b.user;
+        this.log = b.log;
+        this.sysInterval = b.sysInterval;
         this.maxInflightMessages = b.maxInflightMessages;
         this.maxQueuedMessages = b.maxQueuedMessages;
         this.maxPacketSize = b.maxPacketSize;
@@ -47,11 +75,88 @@ public final class BrokerConfig {
         b.listeners.addAll(listeners);
         return b.maxInflightMessages(maxInflightMessages).maxQueuedMessages(maxQueuedMessages)
                 .maxPacketSize(maxPacketSize).messageSizeLimit(messageSizeLimit).connectTimeout(connectTimeout)
-                .stallTimeout(stallTimeout).authenticator(authenticator).logPackets(logPackets).ioThreads(ioThreads);
+                .stallTimeout(stallTimeout).authenticator(authenticator).logPackets(logPackets).ioThreads(ioThreads)
+                .perListenerSettings(perListenerSettings).security(security).maxQueuedBytes(maxQueuedBytes)
+                .queueQos0Messages(queueQos0Messages).maxKeepalive(maxKeepalive)
+                .persistentClientExpiration(persistentClientExpiration).retainAvailable(retainAvailable)
+                .upgradeOutgoingQos(upgradeOutgoingQos).tcpNoDelay(tcpNoDelay).pidFile(pidFile).user(user).log(log)
+                .sysInterval(sysInterval);
     }
 
-    public List<Listener> listeners() {
+    public List<ListenerConfig> listeners() {
         return listeners;
+    }
+
+    /** Mosquitto's {@code per_listener_settings}: each listener has its own {@link ListenerSecurity}. */
+    public boolean perListenerSettings() {
+        return perListenerSettings;
+    }
+
+    /** The broker-wide security settings (all of them when {@link #perListenerSettings()} is off). */
+    public ListenerSecurity security() {
+        return security;
+    }
+
+    /** The security settings that apply to clients of {@code listener}. */
+    public ListenerSecurity securityOf(ListenerConfig listener) {
+        if (!perListenerSettings) {
+            return security;
+        }
+        return listener.security() == null ? ListenerSecurity.DEFAULTS : listener.security();
+    }
+
+    /** Bytes queued per client behind the in-flight window ({@code max_queued_bytes}); 0 means no limit. */
+    public long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /** Whether QoS 0 messages are queued for offline clients with a persistent session. */
+    public boolean queueQos0Messages() {
+        return queueQos0Messages;
+    }
+
+    /** The longest keepalive accepted, in seconds; a client asking for more (or for none) is refused. */
+    public int maxKeepalive() {
+        return maxKeepalive;
+    }
+
+    /** How long a persistent session outlives its client's last connection; null for ever. */
+    public Duration persistentClientExpiration() {
+        return persistentClientExpiration;
+    }
+
+    /** When false a retained PUBLISH is a protocol error that closes the connection, as in mosquitto. */
+    public boolean retainAvailable() {
+        return retainAvailable;
+    }
+
+    /** Deliver at the subscription's QoS instead of the lower of it and the publish QoS (non-conforming). */
+    public boolean upgradeOutgoingQos() {
+        return upgradeOutgoingQos;
+    }
+
+    /** TCP_NODELAY on client sockets; on by default here (mosquitto's default is off) for low round trips. */
+    public boolean tcpNoDelay() {
+        return tcpNoDelay;
+    }
+
+    /** Where {@code skeeter broker} writes its process id; null for nowhere. */
+    public Path pidFile() {
+        return pidFile;
+    }
+
+    /** The account the broker should run as ({@code user}); null when not set. */
+    public String user() {
+        return user;
+    }
+
+    public LogSettings log() {
+        return log;
+    }
+
+    /** How often the {@code $SYS} topics are published; zero turns them off. */
+    public Duration sysInterval() {
+        return sysInterval;
     }
 
     public int maxInflightMessages() {
@@ -59,10 +164,9 @@ public final class BrokerConfig {
     }
 
     /**
-     * Messages queued per client behind the in-flight window (mosquitto's {@code max_queued_messages}); 0 means no
-     * limit. Beyond it QoS 0 messages are dropped (counted), and so are QoS 1 and 2 ones for offline clients and for
-     * stalled subscribers; a connected subscriber that keeps reading slows its publishers down instead (back-pressure),
-     * so QoS 1 and 2 messages the broker acknowledged are not dropped for it.
+     * Messages queued per client behind the in-flight window ({@code max_queued_messages}); 0 means no limit. Beyond
+     * it QoS 0 messages are dropped (counted), and QoS 1 and 2 ones for offline or stalled clients; a subscriber that
+     * keeps reading slows its publishers down instead (back-pressure).
      */
     public int maxQueuedMessages() {
         return maxQueuedMessages;
@@ -81,11 +185,7 @@ public final class BrokerConfig {
         return connectTimeout;
     }
 
-    /**
-     * Back-pressure: a subscriber with more messages waiting than its high-water mark makes its publishers pause
-     * reading until it drains. If it makes no progress at all for this long (a client that stopped reading), its
-     * publishers stop waiting for it and the queue bound applies. Default 2 s.
-     */
+    /** How long publishers wait for a subscriber that makes no progress before its queue bound applies (2 s). */
     public Duration stallTimeout() {
         return stallTimeout;
     }
@@ -104,18 +204,22 @@ public final class BrokerConfig {
         return ioThreads;
     }
 
-    /** A TCP listener. {@code bindAddress} null means loopback; port 0 means any free port. */
-    public record Listener(int port, String bindAddress) {
-        public Listener {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-        }
-    }
-
     /** Not thread-safe; build once and share the immutable result. */
     public static final class Builder {
-        private final List<Listener> listeners = new ArrayList<>();
+        private final List<ListenerConfig> listeners = new ArrayList<>();
+        private boolean perListenerSettings;
+        private ListenerSecurity security = ListenerSecurity.DEFAULTS;
+        private long maxQueuedBytes;
+        private boolean queueQos0Messages;
+        private int maxKeepalive = 65_535;
+        private Duration persistentClientExpiration;
+        private boolean retainAvailable = true;
+        private boolean upgradeOutgoingQos;
+        private boolean tcpNoDelay = true;
+        private Path pidFile;
+        private String user;
+        private LogSettings log = LogSettings.DEFAULTS;
+        private Duration sysInterval = Duration.ofSeconds(10);
         private int maxInflightMessages = 20;
         private int maxQueuedMessages = 1000;
         private int maxPacketSize = PROTOCOL_MAX_PACKET_SIZE;
@@ -131,7 +235,90 @@ public final class BrokerConfig {
 
         /** Adds a TCP listener; {@code bindAddress} null means loopback, port 0 any free port. */
         public Builder listener(int port, String bindAddress) {
-            listeners.add(new Listener(port, bindAddress));
+            listeners.add(new ListenerConfig(port, bindAddress));
+            return this;
+        }
+
+        /** Adds a listener of any kind (TLS, WebSockets, per-listener security). */
+        public Builder listener(ListenerConfig listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        public Builder perListenerSettings(boolean value) {
+            perListenerSettings = value;
+            return this;
+        }
+
+        public Builder security(ListenerSecurity value) {
+            security = Objects.requireNonNull(value, "security");
+            return this;
+        }
+
+        public Builder maxQueuedBytes(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxQueuedBytes must be >= 0: " + value);
+            }
+            maxQueuedBytes = value;
+            return this;
+        }
+
+        public Builder queueQos0Messages(boolean value) {
+            queueQos0Messages = value;
+            return this;
+        }
+
+        public Builder maxKeepalive(int value) {
+            if (value < 0 || value > 65_535) {
+                throw new IllegalArgumentException("maxKeepalive must be 0 to 65535: " + value);
+            }
+            maxKeepalive = value;
+            return this;
+        }
+
+        public Builder persistentClientExpiration(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("persistentClientExpiration must be positive: " + value);
+            }
+            persistentClientExpiration = value;
+            return this;
+        }
+
+        public Builder retainAvailable(boolean value) {
+            retainAvailable = value;
+            return this;
+        }
+
+        public Builder upgradeOutgoingQos(boolean value) {
+            upgradeOutgoingQos = value;
+            return this;
+        }
+
+        public Builder tcpNoDelay(boolean value) {
+            tcpNoDelay = value;
+            return this;
+        }
+
+        public Builder pidFile(Path value) {
+            pidFile = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = value;
+            return this;
+        }
+
+        public Builder log(LogSettings value) {
+            log = Objects.requireNonNull(value, "log");
+            return this;
+        }
+
+        public Builder sysInterval(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("sysInterval must be >= 0: " + value);
+            }
+            sysInterval = value;
             return this;
         }
 
@@ -177,7 +364,6 @@ public final class BrokerConfig {
             return this;
         }
 
-        /** See {@link BrokerConfig#stallTimeout()}. */
         public Builder stallTimeout(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("stallTimeout must be positive: " + value);

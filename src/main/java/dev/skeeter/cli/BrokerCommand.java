@@ -3,9 +3,8 @@ package dev.skeeter.cli;
 import dev.skeeter.broker.Broker;
 import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.BrokerConfigFile;
-import java.io.IOException;
+import dev.skeeter.broker.ConfigProblem;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +64,13 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         BrokerConfig config;
         try {
             config = buildConfig();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (BrokerConfigFile.ConfigException e) {
+            e.problems().forEach(p -> err.println(p.severity() == ConfigProblem.Severity.ERROR ? "Error: " + p : p));
+            err.println(e.errors().size() == 1 ? "1 error: the broker does not start."
+                    : e.errors().size() + " errors: the broker does not start.");
+            err.flush();
+            return 1;
+        } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             err.flush();
             return 1;
@@ -77,7 +82,7 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         } catch (ExecutionException | TimeoutException e) {
             broker.stop();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            err.println("Error: cannot listen: " + cause.getMessage());
+            err.println("Error: " + cause.getMessage());
             err.flush();
             return 1;
         } catch (InterruptedException e) {
@@ -86,7 +91,7 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
             return 1;
         }
         out.println("skeeter broker listening on " + addresses.stream()
-                .map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).collect(Collectors.joining(", ")));
+                .map(Broker::describe).collect(Collectors.joining(", ")));
         out.flush();
         Thread hook = new Thread(() -> {
             stopRequested.complete(null);
@@ -109,13 +114,12 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         stopRequested.complete(null);
     }
 
-    private BrokerConfig buildConfig() throws IOException {
+    private BrokerConfig buildConfig() {
         BrokerConfig.Builder builder = BrokerConfig.builder().logPackets(verbose);
         if (configFile != null) {
-            if (!Files.isRegularFile(configFile)) {
-                throw new IOException("config file " + configFile + " not found");
-            }
-            BrokerConfigFile.parse(configFile, builder);
+            var err = spec.commandLine().getErr();
+            BrokerConfigFile.read(configFile, builder).warnings().forEach(w -> err.println(w));
+            err.flush();
         }
         if (port != null) {
             // As mosquitto 2: -p alone listens on loopback only.

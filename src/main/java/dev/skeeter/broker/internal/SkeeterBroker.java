@@ -5,8 +5,10 @@ import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.BrokerListener;
 import dev.skeeter.broker.BrokerStats;
 import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.ListenerConfig;
 import dev.skeeter.mqtt.Topics;
 import dev.skeeter.broker.internal.session.Message;
+import dev.skeeter.broker.internal.transport.BindTargets;
 import dev.skeeter.broker.internal.transport.MqttChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,10 +19,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.InetAddress;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,36 +75,82 @@ public final class SkeeterBroker implements Broker {
         group = new MultiThreadIoEventLoopGroup(threads,
                 new DefaultThreadFactory("skeeter-broker-" + INSTANCES.incrementAndGet(), true),
                 NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                // One socket read per channel per loop turn (Netty's default is 16): a flooding publisher then
-                // cannot starve deliveries queued on the same loop; fan-in to one subscriber tripled with it.
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1))
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new MqttChannelInitializer(core, openChannels));
         List<ChannelFuture> binds = new ArrayList<>();
-        for (BrokerConfig.Listener listener : config.listeners()) {
-            InetSocketAddress address = listener.bindAddress() == null
-                    ? new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port())
-                    : new InetSocketAddress(listener.bindAddress(), listener.port());
-            binds.add(bootstrap.bind(address));
+        try {
+            refuseUnsupportedSecurity();
+            for (ListenerConfig listener : config.listeners()) {
+                ServerBootstrap bootstrap = bootstrap(listener);
+                for (InetSocketAddress address : BindTargets.of(listener)) {
+                    ChannelFuture bind = bootstrap.clone().channelFactory(() -> serverChannel(address)).bind(address);
+                    binds.add(bind.addListener(f -> {
+                        if (!f.isSuccess()) {
+                            bindFailed(listener, address, f.cause());
+                        }
+                    }));
+                }
+            }
+        } catch (RuntimeException | java.io.IOException | java.security.GeneralSecurityException e) {
+            started.completeExceptionally(e);
+            binds.forEach(b -> b.channel().close());
+            stop();
+            return started;
         }
         AtomicInteger outstanding = new AtomicInteger(binds.size());
         for (ChannelFuture bind : binds) {
             bind.addListener(f -> {
-                if (!f.isSuccess()) {
-                    started.completeExceptionally(f.cause());
-                    stop();
-                } else if (outstanding.decrementAndGet() == 0) {
+                if (f.isSuccess() && outstanding.decrementAndGet() == 0) {
                     completeStart(binds);
                 }
             });
         }
         return started;
+    }
+
+    private ServerBootstrap bootstrap(ListenerConfig listener)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        return new ServerBootstrap()
+                .group(group)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, config.tcpNoDelay())
+                // One socket read per channel per loop turn (Netty's default is 16): a flooding publisher then
+                // cannot starve deliveries queued on the same loop; fan-in to one subscriber tripled with it.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1))
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new MqttChannelInitializer(core, openChannels, listener));
+    }
+
+    /** {@code 0.0.0.0} must stay IPv4 only, as in mosquitto: Java's default socket is dual-stack and would take both. */
+    private static NioServerSocketChannel serverChannel(InetSocketAddress address) {
+        return address.getAddress() instanceof Inet4Address
+                ? new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET)
+                : new NioServerSocketChannel();
+    }
+
+    /** Until the security options are implemented, a broker asked for them does not start (never ignores them). */
+    private void refuseUnsupportedSecurity() {
+        for (ListenerConfig listener : config.listeners()) {
+            String unsupported = config.securityOf(listener).unsupported();
+            if (unsupported != null) {
+                throw new IllegalArgumentException(unsupported + " is not implemented yet: the broker does not start "
+                        + "rather than let in clients it would refuse");
+            }
+        }
+    }
+
+    private void bindFailed(ListenerConfig listener, InetSocketAddress address, Throwable cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof java.net.BindException && reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            reason = "the port is in use (another broker, or another program, listens there)";
+        } else if (reason.toLowerCase(java.util.Locale.ROOT).contains("assign requested address")) {
+            reason = "no interface of this machine has that address";
+        }
+        String where = listener.port() == 0 ? Broker.describe(address) + " (any free port)" : Broker.describe(address);
+        var failure = new java.net.BindException("cannot listen on " + where + " (" + listener.scheme() + " listener): "
+                + reason);
+        failure.initCause(cause);
+        started.completeExceptionally(failure);
+        stop();
     }
 
     private synchronized void completeStart(List<ChannelFuture> binds) {
@@ -114,7 +164,8 @@ public final class SkeeterBroker implements Broker {
             started.completeExceptionally(new IllegalStateException("broker stopped while starting"));
             return;
         }
-        core.events().info(null, "Skeeter broker listening on " + addresses);
+        core.events().info(null, "Skeeter broker listening on "
+                + addresses.stream().map(Broker::describe).collect(java.util.stream.Collectors.joining(", ")));
         started.complete(List.copyOf(addresses));
     }
 

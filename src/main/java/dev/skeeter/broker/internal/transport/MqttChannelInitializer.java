@@ -1,5 +1,6 @@
 package dev.skeeter.broker.internal.transport;
 
+import dev.skeeter.broker.ListenerConfig;
 import dev.skeeter.broker.internal.BrokerCore;
 import dev.skeeter.broker.internal.protocol.MqttConnectionHandler;
 import dev.skeeter.broker.internal.protocol.PacketLogHandler;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pipeline of one TCP connection: frame guard (flags, size, byte counts), Netty's decoder with the size limit,
@@ -21,16 +23,28 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
 
     private final BrokerCore core;
     private final Set<Channel> openChannels;
+    private final ListenerConfig listener;
+    /** Connections open on this listener, for max_connections; counted on several event loops. */
+    private final AtomicInteger connections = new AtomicInteger();
 
-    public MqttChannelInitializer(BrokerCore core, Set<Channel> openChannels) {
+    public MqttChannelInitializer(BrokerCore core, Set<Channel> openChannels, ListenerConfig listener) {
         this.core = core;
         this.openChannels = openChannels;
+        this.listener = listener;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         openChannels.add(channel);
         channel.closeFuture().addListener(f -> openChannels.remove(channel));
+        int open = connections.incrementAndGet();
+        channel.closeFuture().addListener(f -> connections.decrementAndGet());
+        if (listener.maxConnections() >= 0 && open > listener.maxConnections()) {
+            core.events().warn(null, "Refused a connection from " + channel.remoteAddress() + ": listener "
+                    + listener.port() + " already has max_connections " + listener.maxConnections() + " clients");
+            channel.close();
+            return;
+        }
         int maxPacketSize = core.config().maxPacketSize();
         ChannelPipeline p = channel.pipeline();
         p.addLast("guard", new FrameGuard(core.metrics(), maxPacketSize));

@@ -18,7 +18,8 @@ final class EmbeddedClient implements AutoCloseable {
     final EmbeddedChannel channel;
 
     EmbeddedClient(BrokerCore core) {
-        channel = new EmbeddedChannel(new MqttChannelInitializer(core, ConcurrentHashMap.<Channel>newKeySet()));
+        channel = new EmbeddedChannel(new MqttChannelInitializer(core, ConcurrentHashMap.<Channel>newKeySet(),
+                new dev.skeeter.broker.ListenerConfig(0, null)));
     }
 
     /** A packet as sent by the broker: first byte and body. */

@@ -1,0 +1,63 @@
+package dev.skeeter.broker;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Who may connect and what they may do: mosquitto's security options. Broker-wide in {@link BrokerConfig#security()},
+ * or one per listener when {@link BrokerConfig#perListenerSettings()} is on ({@link BrokerConfig#securityOf}).
+ * Immutable.
+ *
+ * <p>Password and ACL files and {@code allowAnonymous false} are not implemented yet: a broker configured with them
+ * refuses to start rather than accept clients they would refuse.
+ *
+ * @param allowAnonymous          null for the default (anonymous clients are accepted)
+ * @param passwordFile            mosquitto's {@code password_file}; null for none
+ * @param aclFile                 mosquitto's {@code acl_file}; null for none
+ * @param allowZeroLengthClientId whether a client may send an empty client id (clean session only) and be given one
+ * @param autoIdPrefix            the prefix of the client ids the broker gives out
+ */
+public record ListenerSecurity(Boolean allowAnonymous, Path passwordFile, Path aclFile,
+                               boolean allowZeroLengthClientId, String autoIdPrefix) {
+
+    /** Mosquitto's defaults. */
+    public static final ListenerSecurity DEFAULTS = new ListenerSecurity(null, null, null, true, "auto-");
+
+    public ListenerSecurity {
+        Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
+    }
+
+    public ListenerSecurity withAllowAnonymous(Boolean value) {
+        return new ListenerSecurity(value, passwordFile, aclFile, allowZeroLengthClientId, autoIdPrefix);
+    }
+
+    public ListenerSecurity withPasswordFile(Path value) {
+        return new ListenerSecurity(allowAnonymous, value, aclFile, allowZeroLengthClientId, autoIdPrefix);
+    }
+
+    public ListenerSecurity withAclFile(Path value) {
+        return new ListenerSecurity(allowAnonymous, passwordFile, value, allowZeroLengthClientId, autoIdPrefix);
+    }
+
+    public ListenerSecurity withAllowZeroLengthClientId(boolean value) {
+        return new ListenerSecurity(allowAnonymous, passwordFile, aclFile, value, autoIdPrefix);
+    }
+
+    public ListenerSecurity withAutoIdPrefix(String value) {
+        return new ListenerSecurity(allowAnonymous, passwordFile, aclFile, allowZeroLengthClientId, value);
+    }
+
+    /** What these settings ask for that this broker cannot do yet, or null when it can do all of it. */
+    public String unsupported() {
+        if (passwordFile != null) {
+            return "password_file";
+        }
+        if (aclFile != null) {
+            return "acl_file";
+        }
+        if (Boolean.FALSE.equals(allowAnonymous)) {
+            return "allow_anonymous false";
+        }
+        return null;
+    }
+}
