@@ -230,8 +230,7 @@ public final class BrokerConfig {
         private boolean logPackets;
         private int ioThreads;
 
-        private Builder() {
-        }
+        private Builder() { }
 
         /** Adds a TCP listener; {@code bindAddress} null means loopback, port 0 any free port. */
         public Builder listener(int port, String bindAddress) {
@@ -328,7 +327,10 @@ public final class BrokerConfig {
         }
 
         public Builder maxInflightMessages(int value) {
-            maxInflightMessages = positive("maxInflightMessages", value);
+            if (value < 1) {
+                throw new IllegalArgumentException("maxInflightMessages must be >= 1: " + value);
+            }
+            maxInflightMessages = value;
             return this;
         }
 
@@ -392,13 +394,6 @@ public final class BrokerConfig {
 
         public BrokerConfig build() {
             return new BrokerConfig(this);
-        }
-
-        private static int positive(String name, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be >= 1: " + value);
-            }
-            return value;
         }
     }
 }
