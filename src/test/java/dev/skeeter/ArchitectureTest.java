@@ -8,7 +8,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the core free of JavaFX and the broker's internals behind its embedding API. */
+/**
+ * Keeps the core free of JavaFX, the broker's internals behind its embedding API and layered one way, MQTT's rules
+ * on the JDK alone, and view-models off the scene graph. {@code ArchitectureRulesFailTest} shows each new rule
+ * failing on a code base that breaks it.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -36,6 +40,22 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.skeeter.broker.internal..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    void mqttRulesNeedOnlyTheJdk() {
+        ArchitectureRules.mqttNeedsOnlyTheJdk("dev.skeeter").check(classes);
+    }
+
+    @Test
+    void viewModelsNeverImportTheSceneGraph() {
+        ArchitectureRules.viewModelsNeverTouchTheSceneGraph("dev.skeeter").check(classes);
+    }
+
+    @Test
+    void brokerInternalsLayerOneWay() {
+        ArchitectureRules.brokerInternalsLayerOneWay("dev.skeeter").check(classes);
+        ArchitectureRules.classesLiveInTheirLayer("dev.skeeter").forEach(rule -> rule.check(classes));
     }
 
     @Test

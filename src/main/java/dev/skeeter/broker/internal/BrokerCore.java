@@ -2,8 +2,9 @@ package dev.skeeter.broker.internal;
 
 import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.internal.routing.Router;
 import dev.skeeter.broker.internal.session.QueueLimits;
-import dev.skeeter.broker.internal.session.Router;
+import dev.skeeter.broker.internal.session.Session;
 import dev.skeeter.broker.internal.session.SessionRegistry;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class BrokerCore {
     private final BrokerConfig config;
     private final Metrics metrics = new Metrics();
     private final BrokerEvents events = new BrokerEvents();
-    private final Router router = new Router();
+    private final Router<Session> router = new Router<>();
     private final SessionRegistry sessions;
     private final ConcurrentHashMap<Channel, ClientInfo> clients = new ConcurrentHashMap<>();
 
@@ -37,7 +38,7 @@ public final class BrokerCore {
         return events;
     }
 
-    public Router router() {
+    public Router<Session> router() {
         return router;
     }
 

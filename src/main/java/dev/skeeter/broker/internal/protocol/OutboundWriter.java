@@ -1,7 +1,7 @@
 package dev.skeeter.broker.internal.protocol;
 
 import dev.skeeter.broker.internal.Metrics;
-import dev.skeeter.broker.internal.session.Message;
+import dev.skeeter.broker.internal.routing.Message;
 import dev.skeeter.mqtt.PublishFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;

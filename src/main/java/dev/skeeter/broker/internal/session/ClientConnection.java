@@ -1,5 +1,6 @@
 package dev.skeeter.broker.internal.session;
 
+import dev.skeeter.broker.internal.routing.Message;
 import io.netty.channel.EventLoop;
 
 /**

@@ -1,19 +1,17 @@
 package dev.skeeter.broker.internal.session;
 
 import dev.skeeter.broker.internal.Metrics;
+import dev.skeeter.broker.internal.routing.Message;
+import dev.skeeter.broker.internal.routing.Subscriber;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.PlatformDependent;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,14 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * current connection, or of its last one while offline). Other threads only call {@link #offer} and
  * {@link #runOnOwner}; ownership moves, on the old owner, when a new connection attaches.
  *
- * <p>Back-pressure: while the messages waiting for this session (queue plus inbox) are above the high-water mark,
- * {@link #offer} tells the publisher so; it stops reading and calls {@link #awaitDrain}, and is resumed once the
- * session drains below the low-water mark, goes offline, or stalls (no progress for the stall timeout: then its
- * publishers stop waiting for it, and the queue bound drops what does not fit). A session that is congested makes
- * its own connection keep reading, so the acknowledgements it needs to drain always arrive (no deadlock when two
- * clients publish to each other or a client publishes to itself).
+ * <p>Back-pressure ({@link Congestion}): {@link #offer} tells a publisher when this session is congested; it stops
+ * reading and calls {@link #awaitDrain}. A session that is congested makes its own connection keep reading, so the
+ * acknowledgements it needs to drain always arrive (no deadlock when two clients publish to each other or a client
+ * publishes to itself).
  */
-public final class Session {
+public final class Session implements Subscriber {
     /**
      * Deliveries waiting for the owner loop to drain them; beyond this a flood from other loops is dropped
      * (counted) before it can exhaust memory while the owner is busy.
@@ -49,17 +45,14 @@ public final class Session {
     private final boolean persistent;
     private final SessionRegistry registry;
     private final Metrics metrics;
-    private final int maxInflight;
     private final int maxQueued;
-    private final QueueLimits limits;
 
     private volatile EventExecutor owner;
-    private final Queue<Delivery> inbox = PlatformDependent.newMpscQueue();
+    private final Queue<Delivery> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainInbox;
-    /** Congested and not stalled: publishers should pause. Written on the owner loop, read by publishers. */
-    private volatile boolean throttling;
+    private final Congestion congestion;
 
     // Owned by the owner loop from here on.
     private ClientConnection connection;
@@ -67,15 +60,8 @@ public final class Session {
     private boolean discarded;
     private final Map<String, Integer> subscriptions = new HashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
-    private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final InflightWindow inflight;
     private final Set<Integer> awaitingPubrel = new HashSet<>();
-    private int nextPacketId = 1;
-    private boolean congested;
-    private boolean stalled;
-    /** Messages handed to the connection; a congested session whose count stands still is stalled. */
-    private long progress;
-    private ScheduledFuture<?> stallCheck;
-    private final Set<ClientConnection> waitingPublishers = new LinkedHashSet<>();
 
     Session(String clientId, boolean persistent, EventExecutor owner, SessionRegistry registry) {
         this.clientId = clientId;
@@ -83,9 +69,9 @@ public final class Session {
         this.owner = owner;
         this.registry = registry;
         this.metrics = registry.metrics();
-        this.maxInflight = registry.maxInflight();
         this.maxQueued = registry.maxQueued();
-        this.limits = registry.limits();
+        this.inflight = new InflightWindow(registry.maxInflight());
+        this.congestion = new Congestion(this, registry.limits());
     }
 
     public String clientId() {
@@ -107,7 +93,11 @@ public final class Session {
         }
     }
 
-    private static void execute(EventExecutor executor, Runnable task) {
+    EventExecutor owner() {
+        return owner;
+    }
+
+    static void execute(EventExecutor executor, Runnable task) {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
@@ -119,18 +109,19 @@ public final class Session {
      * Any thread: hands a message over for delivery; deliveries are drained and flushed in batches. Returns true
      * when this session is congested: a publishing connection should then pause reading and {@link #awaitDrain}.
      */
+    @Override
     public boolean offer(Message message, int qos) {
         int waiting = inboxSize.incrementAndGet();
         if (qos == 0 && waiting > INBOX_LIMIT) {
             inboxSize.decrementAndGet();
             metrics.dropped();
-            return throttling;
+            return congestion.throttling();
         }
         inbox.offer(new Delivery(message, qos));
         if (drainScheduled.compareAndSet(false, true)) {
             execute(owner, drainTask);
         }
-        return throttling || waiting >= limits.highWater();
+        return congestion.throttling() || congestion.aboveHighWater(waiting);
     }
 
     /**
@@ -139,92 +130,22 @@ public final class Session {
      * goes offline, or stalls; at once if it is not congested (any more).
      */
     public void awaitDrain(ClientConnection publisher) {
-        runOnOwner(() -> {
-            if (connection != null && ready && !discarded && !stalled && pressure() >= limits.highWater()) {
-                markCongested();
-                waitingPublishers.add(publisher);
-            } else {
-                resume(publisher);
-            }
-        });
+        runOnOwner(() -> congestion.await(publisher, pressure(), deliverable()));
     }
 
     private int pressure() {
         return queue.size() + inboxSize.get();
     }
 
-    /** Owner loop: after anything that changes the queue or the inbox. */
-    private void updateCongestion() {
-        if (!congested) {
-            if (connection != null && ready && pressure() >= limits.highWater()) {
-                markCongested();
-            }
-        } else if (pressure() <= limits.lowWater()) {
-            clearCongestion();
-        }
+    private boolean deliverable() {
+        return connection != null && ready && !discarded;
     }
 
-    private void markCongested() {
-        if (congested) {
-            return;
+    /** Owner loop: tells the attached connection that this session became congested or drained. */
+    void congestionChanged(boolean congested) {
+        if (connection != null) {
+            connection.congestionChanged(congested);
         }
-        congested = true;
-        throttling = true;
-        scheduleStallCheck();
-        connection.congestionChanged(true);
-    }
-
-    private void clearCongestion() {
-        boolean was = congested;
-        congested = false;
-        stalled = false;
-        throttling = false;
-        if (stallCheck != null) {
-            stallCheck.cancel(false);
-            stallCheck = null;
-        }
-        releaseWaitingPublishers();
-        if (was && connection != null) {
-            connection.congestionChanged(false);
-        }
-    }
-
-    private void scheduleStallCheck() {
-        long progressAtStart = progress;
-        try {
-            stallCheck = owner.schedule(() -> {
-                stallCheck = null;
-                if (!congested || stalled) {
-                    return;
-                }
-                if (progress == progressAtStart) {
-                    // Nothing reached the client for a whole period: stop holding its publishers back.
-                    stalled = true;
-                    throttling = false;
-                    releaseWaitingPublishers();
-                } else {
-                    scheduleStallCheck();
-                }
-            }, limits.stallTimeoutNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // The broker is stopping.
-        }
-    }
-
-    private void releaseWaitingPublishers() {
-        if (waitingPublishers.isEmpty()) {
-            return;
-        }
-        ClientConnection[] publishers = waitingPublishers.toArray(ClientConnection[]::new);
-        waitingPublishers.clear();
-        for (ClientConnection publisher : publishers) {
-            resume(publisher);
-        }
-    }
-
-    private void resume(ClientConnection publisher) {
-        // Always through the publisher's task queue, even on this loop: it must not re-enter its own read.
-        execute(publisher.eventLoop(), () -> publisher.resumeAfterDrain(this));
     }
 
     private void drainInbox() {
@@ -244,7 +165,7 @@ public final class Session {
         if (wrote) {
             connection.flush();
         }
-        updateCongestion();
+        congestion.update(pressure(), deliverable());
     }
 
     /** Owner loop: sends now, queues, or drops (counted). Returns whether something was written. */
@@ -262,7 +183,7 @@ public final class Session {
             enqueue(d);
             return false;
         }
-        if (!queue.isEmpty() || !connection.isWritable() || (d.qos() > 0 && inflight.size() >= maxInflight)) {
+        if (!queue.isEmpty() || !connection.isWritable() || (d.qos() > 0 && inflight.isFull())) {
             enqueue(d);
             return false;
         }
@@ -272,8 +193,8 @@ public final class Session {
 
     private void enqueue(Delivery d) {
         int size = queue.size();
-        if (maxQueued == 0 || size < maxQueued
-                || d.qos() > 0 && connection != null && !stalled && size < maxQueued + ACKNOWLEDGED_OVERSHOOT) {
+        boolean acknowledged = d.qos() > 0 && connection != null && !congestion.stalled();
+        if (maxQueued == 0 || size < maxQueued || acknowledged && size < maxQueued + ACKNOWLEDGED_OVERSHOOT) {
             queue.add(d);
         } else {
             metrics.dropped();
@@ -281,25 +202,9 @@ public final class Session {
     }
 
     private void send(Delivery d) {
-        progress++;
-        if (d.qos() == 0) {
-            connection.sendPublish(d.message(), 0, 0, false);
-            return;
-        }
-        int packetId = allocatePacketId();
-        inflight.put(packetId, new InflightMessage(packetId, d.message(), d.qos()));
+        congestion.progressed();
+        int packetId = d.qos() == 0 ? 0 : inflight.add(d.message(), d.qos());
         connection.sendPublish(d.message(), d.qos(), packetId, false);
-    }
-
-    private int allocatePacketId() {
-        // inflight is bounded by maxInflight (< 65535), so a free id exists.
-        while (true) {
-            int id = nextPacketId;
-            nextPacketId = id == 65535 ? 1 : id + 1;
-            if (!inflight.containsKey(id)) {
-                return id;
-            }
-        }
     }
 
     /** Owner loop: sends queued messages while the window and the socket allow. */
@@ -310,7 +215,7 @@ public final class Session {
         boolean wrote = false;
         while (!queue.isEmpty() && connection.isWritable()) {
             Delivery head = queue.peek();
-            if (head.qos() > 0 && inflight.size() >= maxInflight) {
+            if (head.qos() > 0 && inflight.isFull()) {
                 break;
             }
             queue.poll();
@@ -320,31 +225,24 @@ public final class Session {
         if (wrote) {
             connection.flush();
         }
-        updateCongestion();
+        congestion.update(pressure(), deliverable());
     }
 
     /** Owner loop: PUBACK for an outbound QoS 1 message. */
     public void puback(int packetId) {
-        InflightMessage m = inflight.get(packetId);
-        if (m != null && m.qos == 1) {
-            inflight.remove(packetId);
+        if (inflight.puback(packetId)) {
             pump();
         }
     }
 
     /** Owner loop: PUBREC for an outbound QoS 2 message; the caller answers PUBREL. */
     public void pubrec(int packetId) {
-        InflightMessage m = inflight.get(packetId);
-        if (m != null && m.qos == 2) {
-            m.released = true;
-        }
+        inflight.pubrec(packetId);
     }
 
     /** Owner loop: PUBCOMP ends an outbound QoS 2 flow. */
     public void pubcomp(int packetId) {
-        InflightMessage m = inflight.get(packetId);
-        if (m != null && m.released) {
-            inflight.remove(packetId);
+        if (inflight.pubcomp(packetId)) {
             pump();
         }
     }
@@ -388,8 +286,7 @@ public final class Session {
         if (previous != null && previous != next) {
             previous.takeOver();
         }
-        connection = null; // the old connection hears no more of congestion
-        clearCongestion();
+        congestion.reset(); // the old connection hears no more of congestion
         connection = next;
         ready = false;
         owner = next.eventLoop();
@@ -399,7 +296,7 @@ public final class Session {
             }
             ready = true;
             next.sessionReady(this, sessionPresent);
-            for (InflightMessage m : inflight.values()) {
+            for (InflightMessage m : inflight.inOrder()) {
                 if (m.released) {
                     next.sendPubrel(m.packetId);
                 } else {
@@ -420,7 +317,7 @@ public final class Session {
             }
             connection = null;
             ready = false;
-            clearCongestion(); // publishers waiting for an offline client go on; what does not fit is dropped
+            congestion.reset(); // publishers waiting for an offline client go on; what does not fit is dropped
             if (!persistent) {
                 discard();
                 registry.remove(this);
@@ -434,10 +331,7 @@ public final class Session {
             return;
         }
         discarded = true;
-        ClientConnection attached = connection;
-        connection = null;
-        clearCongestion();
-        connection = attached;
+        congestion.reset();
         for (String filter : subscriptions.keySet()) {
             registry.router().unsubscribe(filter, this);
         }

@@ -1,6 +1,7 @@
 package dev.skeeter.broker.internal.session;
 
 import dev.skeeter.broker.internal.Metrics;
+import dev.skeeter.broker.internal.routing.Router;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -9,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionRegistry {
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Router router;
+    private final Router<Session> router;
     private final Metrics metrics;
     private final QueueLimits limits;
 
-    public SessionRegistry(Router router, Metrics metrics, QueueLimits limits) {
+    public SessionRegistry(Router<Session> router, Metrics metrics, QueueLimits limits) {
         this.router = router;
         this.metrics = metrics;
         this.limits = limits;
@@ -60,7 +61,7 @@ public final class SessionRegistry {
         sessions.clear();
     }
 
-    Router router() {
+    Router<Session> router() {
         return router;
     }
 

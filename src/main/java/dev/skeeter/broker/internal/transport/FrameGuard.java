@@ -1,6 +1,7 @@
 package dev.skeeter.broker.internal.transport;
 
 import dev.skeeter.broker.internal.Metrics;
+import dev.skeeter.broker.internal.protocol.MalformedPacketException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;

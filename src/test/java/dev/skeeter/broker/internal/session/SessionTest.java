@@ -3,6 +3,8 @@ package dev.skeeter.broker.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skeeter.broker.internal.Metrics;
+import dev.skeeter.broker.internal.routing.Message;
+import dev.skeeter.broker.internal.routing.Router;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SessionTest {
     private final EmbeddedChannel loop = new EmbeddedChannel();
     private final Metrics metrics = new Metrics();
-    private final Router router = new Router();
+    private final Router<Session> router = new Router<>();
     private SessionRegistry registry = new SessionRegistry(router, metrics, limits(2, 3));
 
     private static QueueLimits limits(int maxInflight, int maxQueued) {

@@ -1,4 +1,4 @@
-package dev.skeeter.broker.internal.transport;
+package dev.skeeter.broker.internal.protocol;
 
 /** A packet broke a rule that closes the connection [MQTT-4.8.0-1]; the message says which, for the log. */
 public final class MalformedPacketException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.skeeter.broker.internal.session;
+package dev.skeeter.broker.internal.routing;
 
 import java.nio.charset.StandardCharsets;
 

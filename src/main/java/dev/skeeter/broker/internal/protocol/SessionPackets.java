@@ -1,0 +1,131 @@
+package dev.skeeter.broker.internal.protocol;
+
+import dev.skeeter.broker.internal.BrokerCore;
+import dev.skeeter.broker.internal.routing.Message;
+import dev.skeeter.broker.internal.session.Session;
+import dev.skeeter.mqtt.Topics;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The packets of an accepted connection that act on its session and on the router, one method per packet type:
+ * PUBLISH and the acknowledgements of both directions, SUBSCRIBE and UNSUBSCRIBE. A rule broken here throws
+ * ({@link MalformedPacketException}, {@link dev.skeeter.mqtt.InvalidTopicException}) and the handler closes the
+ * connection [MQTT-4.8.0-1]. Confined to the channel's event loop; the caller releases the packets.
+ */
+final class SessionPackets {
+    private final BrokerCore core;
+    private final PublishPolicy policy;
+    private final ConnectFacts client;
+    private final Session session;
+    private final OutboundWriter out;
+    /** Called for each congested session a PUBLISH reached: back-pressure on this connection's reads. */
+    private final Consumer<Session> onCongested;
+
+    SessionPackets(BrokerCore core, PublishPolicy policy, ConnectFacts client, Session session, OutboundWriter out,
+            Consumer<Session> onCongested) {
+        this.core = core;
+        this.policy = policy;
+        this.client = client;
+        this.session = session;
+        this.out = out;
+        this.onCongested = onCongested;
+    }
+
+    void publish(MqttPublishMessage publish) {
+        var fixed = publish.fixedHeader();
+        int qos = fixed.qosLevel().value();
+        String topic = publish.variableHeader().topicName();
+        Topics.validateTopicName(topic); // wildcards, empty, U+0000 close the connection [MQTT-3.3.2-2]
+        if (qos == 0 && fixed.isDup()) {
+            throw new MalformedPacketException("DUP set on a QoS 0 PUBLISH [MQTT-3.3.1-2]");
+        }
+        int packetId = publish.variableHeader().packetId();
+        core.metrics().received();
+        ByteBuf content = publish.payload();
+        boolean deliver = policy.admits(client, topic, content.readableBytes(), false);
+        switch (qos) {
+            case 0 -> {
+                if (deliver) {
+                    route(topic, content, 0, fixed.isRetain());
+                }
+            }
+            case 1 -> {
+                if (deliver) {
+                    route(topic, content, 1, fixed.isRetain());
+                }
+                out.send(Packets.puback(packetId));
+            }
+            default -> {
+                // Exactly once: a resend of a packet id still awaiting PUBREL is not routed again [MQTT-4.3.3-2].
+                if (session.inboundQos2(packetId) && deliver) {
+                    route(topic, content, 2, fixed.isRetain());
+                }
+                out.send(Packets.pubrec(packetId));
+            }
+        }
+    }
+
+    private void route(String topic, ByteBuf content, int qos, boolean retain) {
+        core.router().publish(new Message(topic, ByteBufUtil.getBytes(content), qos, retain), onCongested);
+    }
+
+    void pubrec(int packetId) {
+        session.pubrec(packetId);
+        out.send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
+    }
+
+    void pubrel(int packetId) {
+        session.inboundPubrel(packetId);
+        out.send(Packets.pubcomp(packetId));
+    }
+
+    void subscribe(MqttSubscribeMessage subscribe) {
+        List<MqttTopicSubscription> requests = subscribe.payload().topicSubscriptions();
+        if (requests.isEmpty()) {
+            throw new MalformedPacketException("SUBSCRIBE without topic filters [MQTT-3.8.3-3]");
+        }
+        for (MqttTopicSubscription request : requests) {
+            Topics.validateTopicFilter(request.topicFilter()); // a malformed filter closes [MQTT-4.8.0-1]
+        }
+        List<Integer> granted = new ArrayList<>(requests.size());
+        for (MqttTopicSubscription request : requests) {
+            int qos = request.qualityOfService().value();
+            session.subscribe(request.topicFilter(), qos); // replaces an identical filter [MQTT-3.8.4-3]
+            granted.add(qos);
+        }
+        out.send(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
+        for (int i = 0; i < requests.size(); i++) {
+            core.router().sendRetained(requests.get(i).topicFilter(), session, granted.get(i)); // [MQTT-3.3.1-6]
+        }
+    }
+
+    void unsubscribe(MqttUnsubscribeMessage unsubscribe) {
+        List<String> filters = unsubscribe.payload().topics();
+        if (filters.isEmpty()) {
+            throw new MalformedPacketException("UNSUBSCRIBE without topic filters [MQTT-3.10.3-2]");
+        }
+        for (String filter : filters) {
+            Topics.validateTopicFilter(filter);
+        }
+        for (String filter : filters) {
+            session.unsubscribe(filter);
+        }
+        out.send(Packets.unsuback(unsubscribe.variableHeader().messageId())); // even if none existed [MQTT-3.10.4-5]
+    }
+
+    void puback(int packetId) {
+        session.puback(packetId);
+    }
+
+    void pubcomp(int packetId) {
+        session.pubcomp(packetId);
+    }
+}

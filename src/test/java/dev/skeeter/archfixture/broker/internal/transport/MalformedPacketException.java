@@ -1,0 +1,6 @@
+package dev.skeeter.archfixture.broker.internal.transport;
+
+/** Breaks "MalformedPacketException lives with the protocol". */
+public final class MalformedPacketException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+}
