@@ -2,6 +2,7 @@ package dev.skeeter;
 
 import dev.skeeter.cli.SkeeterCommand;
 import dev.skeeter.ui.SkeeterApp;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -15,12 +16,28 @@ public final class Main {
     public static void main(String[] args) {
         Logging.install();
         if (args.length == 0) {
-            SkeeterApp.launchApp(args);
+            launchApp();
             return;
         }
         int exitCode = SkeeterCommand.commandLine().execute(args);
         if (exitCode != 0 || !SkeeterCommand.keepsRunning(args)) {
             System.exit(exitCode);
+        }
+    }
+
+    private static void launchApp() {
+        Optional<String> missing = Display.missing(System.getenv(), System.getProperty("os.name"),
+                System.getProperty("glass.platform"));
+        if (missing.isPresent()) {
+            System.err.println(missing.get());
+            System.exit(1);
+        }
+        try {
+            SkeeterApp.launchApp(new String[0]);
+        } catch (UnsupportedOperationException e) {
+            // how GTK's glass says "Unable to open DISPLAY" or "Unable to load glass GTK library"
+            System.err.println(Display.unusable(System.getenv("DISPLAY"), e.getMessage()));
+            System.exit(1);
         }
     }
 }
