@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Opens the panes preview (app/bench/preview.sh [subscribe|publish|app] [light|dark]); "app" is the real main
-# window with the local broker connected and the Subscribe tab open. (both panes over the embedded broker, messages flowing). Used for screenshots:
-#   /work/shared/tools/screenshot.sh --size 1280x800 resources/screenshots/panes-subscribe.png -- app/bench/preview.sh subscribe
+# Opens the panes preview (app/bench/preview.sh [subscribe|publish|app] [light|dark]): both panes over the embedded
+# broker with messages flowing; "app" is the real main window with the local broker connected and the Subscribe tab
+# open. Used for screenshots (app/bench/screenshot.sh runs it on a virtual display):
+#   app/bench/screenshot.sh --size 1280x800 resources/screenshots/panes-subscribe.png -- app/bench/preview.sh subscribe
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tab=${1:-subscribe}

@@ -108,7 +108,7 @@ public final class AppPanesPreview {
             var label = windows.isEmpty() ? null : windows.get(0).getScene().lookup("#workspace-state");
             result.complete(label instanceof javafx.scene.control.Labeled l && "Connected".equals(l.getText()));
         });
-        return result.get(5, TimeUnit.SECONDS);
+        return result.get(30, TimeUnit.SECONDS); // the FX thread builds the window meanwhile: slow on a busy machine
     }
 
     private AppPanesPreview() {
