@@ -1,18 +1,21 @@
 package dev.skeeter.client;
 
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection's own thread, and the one hand-off from Paho's threads to the listeners. Thread-safe.
+ * The connection's own thread, its listeners, and the one hand-off from Paho's threads to them. Thread-safe.
  *
  * <p>Messages, state changes and log events wait in one queue, in the order they happened, and are delivered on
  * the connection's own thread in batches: one drain task in flight however many wait, so a flood costs a few
@@ -25,6 +28,7 @@ final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     static final int MAX_WAITING_MESSAGES = 10_000;
 
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final Semaphore room = new Semaphore(MAX_WAITING_MESSAGES);
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -43,9 +47,17 @@ final class EventDispatcher {
         own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Queues a state change or log event for the listeners. */
-    void post(Runnable delivery) {
-        pending.add(delivery);
+    void addListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Queues a state change or log event for every listener. */
+    void post(Consumer<ConnectionListener> call) {
+        pending.add(() -> deliver(call));
         schedule();
     }
 
@@ -54,19 +66,30 @@ final class EventDispatcher {
      * which is the back-pressure (never called on the connection's own thread, which would wait for itself). A
      * closed connection delivers no more messages.
      */
-    void postMessage(Runnable delivery) {
+    void postMessage(ReceivedMessage message) {
         if (shutDown) {
             return;
         }
         if (awaitRoom()) {
             pending.add(() -> {
                 room.release();
-                delivery.run();
+                deliver(l -> l.messageArrived(message));
             });
         } else {
-            pending.add(delivery);
+            pending.add(() -> deliver(l -> l.messageArrived(message)));
         }
         schedule();
+    }
+
+    /** On the connection's own thread: a listener that throws is logged and does not keep the others waiting. */
+    private void deliver(Consumer<ConnectionListener> call) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("a connection listener failed", e);
+            }
+        }
     }
 
     /** True with a place taken; false once shut down or interrupted (Paho interrupts its thread to stop it). */
@@ -121,11 +144,7 @@ final class EventDispatcher {
     private void drain() {
         scheduled.set(false); // first: work posted during the drain schedules the next batch
         for (Runnable r; (r = pending.poll()) != null; ) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a connection listener failed", e);
-            }
+            r.run();
         }
     }
 }

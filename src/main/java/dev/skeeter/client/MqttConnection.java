@@ -3,24 +3,17 @@ package dev.skeeter.client;
 import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.Profile;
 import java.net.SocketTimeoutException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -39,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * thread): a UI hands what it shows to its own thread in batches (the app's panes use a bounded, paced
  * {@code FxBatcher}), which is why there is no executor to pass here, and why {@code Platform::runLater} must never
  * run listeners: it would do per-message work on the FX thread. Nothing between Paho and the listeners drops a
- * message; a listener that falls far behind holds Paho back instead (see {@link EventDispatcher}).
+ * message; a listener that falls far behind holds Paho back instead (see {@link EventDispatcher}). Paho's side is
+ * {@link Inbound}; subscribing is {@link Subscriber}'s.
  *
  * <p>Reconnecting is done here rather than by Paho's automatic reconnect: Paho 1.2.5 keeps its reconnect delay in
  * a static field shared by every client, and its reconnect timer survives {@code disconnect()}. After every
@@ -56,8 +50,8 @@ public final class MqttConnection implements AutoCloseable {
     /** Replaced only when a connect attempt is abandoned (timeout): Paho cannot cancel one in progress. */
     private volatile MqttAsyncClient client;
     private final EventDispatcher dispatcher;
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final ActiveSubscriptions subscriptions;
+    private final Subscriber subscriber;
     private final AtomicLong messagesIn = new AtomicLong();
     private final AtomicLong messagesOut = new AtomicLong();
 
@@ -79,6 +73,7 @@ public final class MqttConnection implements AutoCloseable {
         this.subscriptions = subscriptions;
         this.clientId = profile.clientId().isBlank() ? generateClientId() : profile.clientId();
         this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet());
+        this.subscriber = new Subscriber(subscriptions, () -> client, dispatcher::runOwn, this::emit);
         try {
             this.client = newClient();
         } catch (MqttException | IllegalArgumentException e) {
@@ -89,7 +84,8 @@ public final class MqttConnection implements AutoCloseable {
 
     private MqttAsyncClient newClient() throws MqttException {
         MqttAsyncClient created = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
-        created.setCallback(new PahoCallback(created));
+        created.setCallback(new Inbound(() -> created == client, cause -> dispatcher.runOwn(() -> lost(cause)),
+                messagesIn, subscriptions, dispatcher));
         return created;
     }
 
@@ -128,11 +124,11 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     public void addListener(ConnectionListener listener) {
-        listeners.add(listener);
+        dispatcher.addListener(listener);
     }
 
     public void removeListener(ConnectionListener listener) {
-        listeners.remove(listener);
+        dispatcher.removeListener(listener);
     }
 
     /** Connects with the profile's saved password (if any). */
@@ -225,7 +221,7 @@ public final class MqttConnection implements AutoCloseable {
         emit(ConnectionEvent.info((reconnecting ? "reconnected to " : "connected to ") + profile.serverUri()
                 + (sessionPresent ? " (session present)" : "")));
         if (!sessionPresent) {
-            resubscribe();
+            subscriber.resubscribe();
         }
         result.complete(null);
     }
@@ -269,14 +265,6 @@ public final class MqttConnection implements AutoCloseable {
         }, backoff.nextDelayMillis());
     }
 
-    private void resubscribe() {
-        List<SubscriptionRequest> again = subscriptions.asRequests();
-        if (!again.isEmpty()) {
-            emit(ConnectionEvent.info("subscribing again to " + again.size() + " filter(s)"));
-            subscribe(again);
-        }
-    }
-
     public CompletableFuture<Void> disconnect() {
         CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (lock) {
@@ -318,64 +306,11 @@ public final class MqttConnection implements AutoCloseable {
 
     /** Subscribes; the future gives the granted QoS per request (0x80 = refused by the broker). */
     public CompletableFuture<List<Integer>> subscribe(List<SubscriptionRequest> requests) {
-        if (requests.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        String[] filters = requests.stream().map(SubscriptionRequest::filter).toArray(String[]::new);
-        int[] qos = requests.stream().mapToInt(SubscriptionRequest::qos).toArray();
-        subscriptions.remember(requests); // before the SUBACK: retained messages may arrive right behind it
-        CompletableFuture<List<Integer>> result = new CompletableFuture<>();
-        try {
-            client.subscribe(filters, qos, null, PahoActions.on(dispatcher::runOwn,
-                    token -> subscribed(requests, token.getGrantedQos(), result), (token, error) -> {
-                        if (error instanceof MqttException me
-                                && me.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
-                            // Paho fails the token when the SUBACK refuses (0x80): report the grants instead
-                            subscribed(requests, token.getGrantedQos(), result);
-                            return;
-                        }
-                        subscriptions.forget(Arrays.asList(filters));
-                        emit(ConnectionEvent.error("subscribe to " + String.join(", ", filters) + " failed: "
-                                + ConnectionFailures.brief(error)));
-                        result.completeExceptionally(error);
-                    }));
-        } catch (MqttException e) {
-            subscriptions.forget(Arrays.asList(filters));
-            emit(ConnectionEvent.error("subscribe failed: " + ConnectionFailures.brief(e)));
-            result.completeExceptionally(e);
-        }
-        return result;
-    }
-
-    private void subscribed(List<SubscriptionRequest> requests, int[] granted, CompletableFuture<List<Integer>> result) {
-        List<Integer> grants = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            int g = granted != null && i < granted.length ? granted[i] : 0x80;
-            grants.add(g);
-            String filter = requests.get(i).filter();
-            if (g == 0x80) {
-                subscriptions.forget(List.of(filter));
-                emit(ConnectionEvent.warn("the broker refused the subscription to " + filter));
-            } else {
-                emit(ConnectionEvent.info("subscribed to " + filter + " (QoS " + g + ")"));
-            }
-        }
-        result.complete(List.copyOf(grants));
+        return subscriber.subscribe(requests);
     }
 
     public CompletableFuture<Void> unsubscribe(List<String> filters) {
-        if (filters.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        subscriptions.forget(filters);
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        try {
-            client.unsubscribe(filters.toArray(String[]::new), null, completing(result, () ->
-                    emit(ConnectionEvent.info("unsubscribed from " + String.join(", ", filters)))));
-        } catch (MqttException e) {
-            result.completeExceptionally(e);
-        }
-        return result;
+        return subscriber.unsubscribe(filters);
     }
 
     /** Publishes; the future completes when the broker has the message (QoS 1/2) or it was written (QoS 0). */
@@ -428,54 +363,11 @@ public final class MqttConnection implements AutoCloseable {
             return;
         }
         state = next;
-        dispatcher.post(() -> deliver(l -> l.stateChanged(previous, next, failure)));
+        dispatcher.post(l -> l.stateChanged(previous, next, failure));
     }
 
     private void emit(ConnectionEvent event) {
-        dispatcher.post(() -> deliver(l -> l.event(event)));
-    }
-
-    /** On the connection's own thread: a listener that throws is logged and does not keep the others waiting. */
-    private void deliver(Consumer<ConnectionListener> call) {
-        for (ConnectionListener listener : listeners) {
-            try {
-                call.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("a connection listener failed", e);
-            }
-        }
-    }
-
-    /**
-     * Runs on Paho's threads: counts, matches the topic against the subscriptions (the only place that does) and
-     * hands the record on; waits only when the listeners are far behind (back-pressure: Paho stops reading).
-     */
-    private final class PahoCallback implements MqttCallback {
-        private final MqttAsyncClient source;
-
-        PahoCallback(MqttAsyncClient source) {
-            this.source = source;
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            if (source == client) {
-                dispatcher.runOwn(() -> lost(cause));
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            messagesIn.incrementAndGet();
-            ReceivedMessage received = new ReceivedMessage(Instant.now(), topic, message.getQos(),
-                    message.isRetained(), message.isDuplicate(), message.getPayload(), subscriptions.matching(topic));
-            dispatcher.postMessage(() -> deliver(l -> l.messageArrived(received)));
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // publish futures complete through their action listeners
-        }
+        dispatcher.post(l -> l.event(event));
     }
 
     private void lost(Throwable cause) {
