@@ -35,7 +35,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class Bench {
     private static final long CONNECT_TIMEOUT_SECONDS = 15;
-    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final BenchConfig config;
     private final String prefix = "bench/" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -146,21 +145,10 @@ public final class Bench {
     }
 
     private void drain(List<BenchClient> clients, long deadline) throws InterruptedException {
-        long lastReceived = -1;
-        long lastProgress = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long expected = clients.stream().mapToLong(BenchClient::sent).sum() * config.deliveriesPerMessage();
-            long received = clients.stream().mapToLong(BenchClient::received).sum();
-            if (received >= expected) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (received != lastReceived) {
-                lastReceived = received;
-                lastProgress = now;
-            } else if (config.qos() == 0 && now - lastProgress > QUIET_NANOS) {
-                return; // nothing will be resent at QoS 0: what has not come by now is lost
-            }
+        DrainWatch watch = new DrainWatch(deadline, config.qos());
+        long expected = clients.stream().mapToLong(BenchClient::sent).sum() * config.deliveriesPerMessage();
+        while (watch.waitMore(System.nanoTime(), expected, clients.stream().mapToLong(BenchClient::received).sum(),
+                clients.stream().mapToLong(BenchClient::arrivals).sum())) {
             Thread.sleep(10);
         }
     }
@@ -185,11 +173,16 @@ public final class Bench {
         }
         Set<String> errors = new LinkedHashSet<>();
         clients.stream().map(BenchClient::failure).filter(Objects::nonNull).limit(5).forEach(errors::add);
+        long expected = sent * config.deliveriesPerMessage();
+        if (expected > 0 && received == 0) {
+            errors.add("no measured message arrived: all " + expected + " expected deliveries were lost (dropped by"
+                    + " the broker, or still queued when the bench stopped waiting)");
+        }
         double seconds = timeline.measuredSeconds();
         boolean any = latency.getTotalCount() > 0;
         return new BenchResult(config.scenario(), config.qos(), config.publishers(),
                 config.scenario() == Scenario.ROUND_TRIP ? 1 : config.subscribers(), config.payloadSize(), seconds,
-                sent, sent * config.deliveriesPerMessage(), received, outOfOrder, duplicates, inWindow / seconds,
+                sent, expected, received, outOfOrder, duplicates, inWindow / seconds,
                 sent / seconds, any ? micros(latency.getValueAtPercentile(50)) : 0,
                 any ? micros(latency.getValueAtPercentile(99)) : 0,
                 any ? micros(latency.getValueAtPercentile(99.9)) : 0,

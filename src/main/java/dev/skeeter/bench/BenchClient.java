@@ -1,6 +1,5 @@
 package dev.skeeter.bench;
 
-import dev.skeeter.mqtt.PublishFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,37 +12,26 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
-import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One bench connection: an MQTT 3.1.1 client written directly on Netty's codec, so a single event-loop thread can
  * drive many of them. It may publish generated messages (publisher, requester), account what it receives
  * (subscriber, requester) or echo what it receives (responder). It implements the QoS 1 and 2 flows in both
- * directions, caps unacknowledged outbound PUBLISH packets at {@code maxInflight}, stops writing while the channel
- * is not writable, and flushes once per batch.
+ * directions ({@link PacketFlow}), caps unacknowledged outbound PUBLISH packets at {@code maxInflight}, stops writing
+ * while the channel is not writable, and flushes once per batch ({@link PublishBatch}).
  *
  * <p>Thread-confined to its channel's event loop, except {@link #ready()}, {@link #sent()} and
  * {@link #received()}, which the coordinating thread polls.
  */
 final class BenchClient extends ChannelInboundHandlerAdapter {
-    /** Messages written per pump before flushing and yielding the event loop to other connections. */
-    private static final int BATCH = 64;
-    /** Bytes per batch buffer, beyond which a batch is written even if it holds fewer than {@link #BATCH}. */
-    private static final int BATCH_BYTES = 64 * 1024;
     private static final int KEEPALIVE_SECONDS = 60;
-    private static final int PUBACK = 0x40;
-    private static final int PUBREC = 0x50;
-    private static final int PUBREL = 0x62;
-    private static final int PUBCOMP = 0x70;
 
     private final BenchConfig config;
     private final String clientId;
@@ -51,22 +39,15 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private final byte[] publishTopic;
     private final String subscribeFilter;
     private final byte[][] echoTopics;
-    /** Scratch for one PUBLISH header, sized for the longest topic this client writes. */
-    private final byte[] header;
+    private final PublishBatch publishBatch;
     private final int trackedPublishers;
     private final MqttQoS qos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    /** Outbound packet ids awaiting PUBACK, PUBCOMP or SUBACK (bit sets: thousands of clients stay small). */
-    private final BitSet outbound = new BitSet();
-    /** Inbound QoS 2 packet ids that got PUBREC and await PUBREL. */
-    private final BitSet unreleased = new BitSet();
     private final ArrayDeque<Echo> echoes = new ArrayDeque<>();
-    private int lastPacketId;
-    private int inflight;
     private Channel channel;
+    private PacketFlow flow;
     private ScheduledFuture<?> keepAlive;
-    private ByteBuf acks;
     private Timeline timeline;
     private volatile ReceiveTracker tracker;
     private boolean publishing;
@@ -86,9 +67,8 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         this.subscribeFilter = subscribeFilter;
         this.echoTopics = echoTopics == null ? null
                 : Arrays.stream(echoTopics).map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        this.header = new byte[Stream.concat(Stream.ofNullable(this.publishTopic),
-                this.echoTopics == null ? Stream.empty() : Arrays.stream(this.echoTopics))
-                .mapToInt(PublishFrame::maxHeaderSize).max().orElse(0)];
+        this.publishBatch = new PublishBatch(this.echoTopics != null ? this.echoTopics
+                : this.publishTopic != null ? new byte[][] {this.publishTopic} : new byte[0][]);
         this.trackedPublishers = trackedPublishers;
         this.qos = MqttQoS.valueOf(config.qos());
     }
@@ -127,6 +107,12 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     long received() {
         ReceiveTracker current = tracker;
         return current == null ? 0 : current.received();
+    }
+
+    /** Every message received so far, warm-up included; 0 before {@link #begin}. */
+    long arrivals() {
+        ReceiveTracker current = tracker;
+        return current == null ? 0 : current.arrivals();
     }
 
     boolean publishes() {
@@ -181,18 +167,8 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        var connect = MqttMessageBuilders.connect()
-                .clientId(clientId)
-                .protocolVersion(MqttVersion.MQTT_3_1_1)
-                .cleanSession(true)
-                .keepAlive(KEEPALIVE_SECONDS);
-        if (config.username() != null) {
-            connect.hasUser(true).username(config.username());
-        }
-        if (config.password() != null) {
-            connect.hasPassword(true).password(new String(config.password()).getBytes(StandardCharsets.UTF_8));
-        }
-        ctx.writeAndFlush(connect.build());
+        flow = new PacketFlow(channel.alloc());
+        ctx.writeAndFlush(config.connect(clientId, KEEPALIVE_SECONDS));
         // A plain timer rather than IdleStateHandler, which would add a listener to every write.
         keepAlive = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(MqttMessage.PINGREQ),
                 KEEPALIVE_SECONDS / 2, KEEPALIVE_SECONDS / 2, TimeUnit.SECONDS);
@@ -219,9 +195,9 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             case CONNACK -> onConnAck((MqttConnAckMessage) message);
             case SUBACK -> onSubAck((MqttSubAckMessage) message);
             case PUBLISH -> onPublish((MqttPublishMessage) message);
-            case PUBACK, PUBCOMP -> acknowledged(packetId(message));
-            case PUBREC -> onPubRec(packetId(message));
-            case PUBREL -> onPubRel(packetId(message));
+            case PUBACK, PUBCOMP -> flow.acknowledged(packetId(message));
+            case PUBREC -> flow.pubrec(packetId(message));
+            case PUBREL -> flow.pubrel(packetId(message));
             default -> {
                 // PINGRESP and UNSUBACK need nothing
             }
@@ -238,13 +214,13 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             ready.complete(null);
             return;
         }
-        int packetId = nextPacketId();
+        int packetId = flow.nextPacketId();
         channel.writeAndFlush(MqttMessageBuilders.subscribe().messageId(packetId)
                 .addSubscription(qos, subscribeFilter).build());
     }
 
     private void onSubAck(MqttSubAckMessage subAck) {
-        outbound.clear(subAck.variableHeader().messageId());
+        flow.subAcked(subAck.variableHeader().messageId());
         int granted = subAck.payload().grantedQoSLevels().get(0);
         if (granted > 2) {
             fail("broker refused the subscription to " + subscribeFilter);
@@ -256,15 +232,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private void onPublish(MqttPublishMessage publish) {
         int packetId = publish.variableHeader().packetId();
         int inboundQos = publish.fixedHeader().qosLevel().value();
-        boolean deliver = true;
-        if (inboundQos == 1) {
-            ack(PUBACK, packetId);
-        } else if (inboundQos == 2) {
-            // Exactly once: a resent PUBLISH whose PUBREL has not arrived yet was already delivered.
-            deliver = !unreleased.get(packetId);
-            unreleased.set(packetId);
-            ack(PUBREC, packetId);
-        }
+        boolean deliver = flow.received(inboundQos, packetId); // exactly once at QoS 2
         ByteBuf payload = publish.payload();
         if (!deliver || !BenchPayload.isBench(payload) || timeline == null) {
             return;
@@ -284,28 +252,12 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
                 BenchPayload.sentNanos(payload), BenchPayload.measured(payload), System.nanoTime());
     }
 
-    private void onPubRec(int packetId) {
-        ack(PUBREL, packetId);
-    }
-
-    private void onPubRel(int packetId) {
-        unreleased.clear(packetId);
-        ack(PUBCOMP, packetId);
-    }
-
-    private void acknowledged(int packetId) {
-        if (outbound.get(packetId)) {
-            outbound.clear(packetId);
-            inflight--;
-        }
-    }
-
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        ByteBuf acks = flow.takeAcks();
         boolean acknowledging = acks != null;
         if (acknowledging) {
             ctx.write(acks, ctx.voidPromise());
-            acks = null;
         }
         if (!pump() && acknowledging) {
             ctx.flush();
@@ -332,10 +284,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         }
         echoes.forEach(echo -> echo.payload().release());
         echoes.clear();
-        if (acks != null) {
-            acks.release();
-            acks = null;
-        }
+        flow.release();
         ctx.fireChannelInactive();
     }
 
@@ -366,7 +315,8 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         }
         ByteBuf batch = null;
         int written = 0;
-        while (written < BATCH && canWrite() && (batch == null || batch.readableBytes() < BATCH_BYTES)) {
+        while (written < PublishBatch.MESSAGES && canWrite()
+                && (batch == null || batch.readableBytes() < PublishBatch.BYTES)) {
             Echo echo = echoes.poll();
             if (echo != null) {
                 batch = writeHeader(batch, echo.topic(), echo.payload().readableBytes());
@@ -388,7 +338,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         if (batch != null) {
             channel.writeAndFlush(batch, channel.voidPromise());
         }
-        if (written == BATCH && !pumpQueued) {
+        if (written == PublishBatch.MESSAGES && !pumpQueued) {
             // Scheduled, not execute(): the event loop runs queued tasks for up to a second before it turns back
             // to I/O, so a self-requeueing publisher would starve the subscribers sharing its thread.
             pumpQueued = true;
@@ -421,16 +371,9 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /** Appends a PUBLISH header to {@code batch} (allocated when null); the caller writes the payload next. */
     private ByteBuf writeHeader(ByteBuf batch, byte[] topic, int payloadSize) {
-        if (batch == null) {
-            int frame = PublishFrame.size(topic, qos.value(), payloadSize);
-            batch = channel.alloc().directBuffer(Math.min(BATCH * frame, BATCH_BYTES + frame));
-        }
-        int length = PublishFrame.writeHeader(header, topic, qos.value(), false, false, packetIdForPublish(),
-                payloadSize);
-        batch.writeBytes(header, 0, length);
-        return batch;
+        int packetId = qos == MqttQoS.AT_MOST_ONCE ? 0 : flow.nextPublishId();
+        return publishBatch.appendHeader(batch, channel.alloc(), topic, qos.value(), packetId, payloadSize);
     }
 
     private void resume() {
@@ -439,34 +382,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     }
 
     private boolean canWrite() {
-        return channel.isWritable() && (qos == MqttQoS.AT_MOST_ONCE || inflight < config.maxInflight());
-    }
-
-    private int packetIdForPublish() {
-        if (qos == MqttQoS.AT_MOST_ONCE) {
-            return 0;
-        }
-        inflight++;
-        return nextPacketId();
-    }
-
-    private int nextPacketId() {
-        // Packet ids are 1-65535; at most max-inflight (< 65535) are in use, so a free one exists.
-        int id = outbound.nextClearBit(lastPacketId + 1);
-        lastPacketId = id > 65535 ? outbound.nextClearBit(1) : id;
-        outbound.set(lastPacketId);
-        return lastPacketId;
-    }
-
-    /**
-     * Queues a four-byte acknowledgement; all of one read burst go out as one buffer at read complete, which costs
-     * far less than an encoder pass per acknowledgement.
-     */
-    private void ack(int firstByte, int packetId) {
-        if (acks == null) {
-            acks = channel.alloc().directBuffer(256);
-        }
-        acks.writeByte(firstByte).writeByte(2).writeShort(packetId);
+        return channel.isWritable() && (qos == MqttQoS.AT_MOST_ONCE || flow.inflight() < config.maxInflight());
     }
 
     private static int packetId(MqttMessage message) {

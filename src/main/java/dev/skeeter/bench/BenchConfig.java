@@ -1,6 +1,10 @@
 package dev.skeeter.bench;
 
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.ssl.SslContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -51,6 +55,19 @@ public record BenchConfig(String host, int port, SslContext tls, String username
     /** How many subscribing connections each published message is expected to reach. */
     int deliveriesPerMessage() {
         return scenario == Scenario.ROUND_TRIP ? 1 : subscribers;
+    }
+
+    /** The CONNECT of one bench connection: MQTT 3.1.1, clean session, with this config's credentials. */
+    MqttConnectMessage connect(String clientId, int keepAliveSeconds) {
+        var connect = MqttMessageBuilders.connect().clientId(clientId).protocolVersion(MqttVersion.MQTT_3_1_1)
+                .cleanSession(true).keepAlive(keepAliveSeconds);
+        if (username != null) {
+            connect.hasUser(true).username(username);
+        }
+        if (password != null) {
+            connect.hasPassword(true).password(new String(password).getBytes(StandardCharsets.UTF_8));
+        }
+        return connect.build();
     }
 
     public static Builder builder() {

@@ -11,8 +11,9 @@ import java.util.Map;
  * The outcome of one run. Counts cover messages sent inside the measured window; {@code received} counts distinct
  * deliveries (in fan-out one per subscriber), {@code expected} what a lossless broker would have delivered, and
  * {@code msgPerSec} deliveries that arrived inside the measured window, per second. Latencies are in
- * microseconds. CPU use covers the measured window in percent of one core (NaN when unknown: the broker's only
- * when its local process id was given, and only on Linux).
+ * microseconds (the summary for people shows milliseconds past 10 ms). CPU use covers the measured window in
+ * percent of one core (NaN when unknown: the broker's only when its local process id was given, and only on
+ * Linux).
  */
 public record BenchResult(Scenario scenario, int qos, int publishers, int subscribers, int payloadBytes,
                           double seconds, long sent, long expected, long received, long outOfOrder, long duplicates,
@@ -27,6 +28,11 @@ public record BenchResult(Scenario scenario, int qos, int publishers, int subscr
     /** Expected deliveries that never arrived (within the drain timeout). */
     public long lost() {
         return Math.max(0, expected - received);
+    }
+
+    /** True when deliveries were expected and not one arrived: the run measured nothing. */
+    public boolean lostEverything() {
+        return expected > 0 && received == 0;
     }
 
     /** The one-line JSON form; its field names are what scripts rely on. */
@@ -74,8 +80,8 @@ public record BenchResult(Scenario scenario, int qos, int publishers, int subscr
                 received, msgPerSec, expected));
         out.append(String.format(Locale.ROOT, "  lost %,d, out of order %,d, duplicates %,d%n",
                 lost(), outOfOrder, duplicates));
-        out.append(String.format(Locale.ROOT, "  latency   p50 %,.1f us, p99 %,.1f us, p99.9 %,.1f us, max %,.1f us%n",
-                p50Us, p99Us, p999Us, maxUs));
+        out.append(String.format(Locale.ROOT, "  latency   p50 %s, p99 %s, p99.9 %s, max %s%n",
+                latency(p50Us), latency(p99Us), latency(p999Us), latency(maxUs)));
         if (!Double.isNaN(brokerCpuPercent) || !Double.isNaN(benchCpuPercent)) {
             out.append(String.format(Locale.ROOT, "  cpu       broker %s, bench %s (100%% = one core)%n",
                     percent(brokerCpuPercent), percent(benchCpuPercent)));
@@ -84,6 +90,12 @@ public record BenchResult(Scenario scenario, int qos, int publishers, int subscr
             out.append("  error: ").append(error).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** Microseconds up to 10 ms, milliseconds past that: "850.2 us", "1,234.5 ms". */
+    static String latency(double micros) {
+        return micros < 10_000 ? String.format(Locale.ROOT, "%,.1f us", micros)
+                : String.format(Locale.ROOT, "%,.1f ms", micros / 1000);
     }
 
     private static String percent(double value) {

@@ -6,7 +6,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Accounts the bench messages one connection receives: distinct measured messages, duplicates, messages that
  * arrive after a later one from the same publisher, arrivals inside the measured window, and latency.
- * Thread-confined to the connection's event loop, except {@link #received()}, which any thread may poll.
+ * Thread-confined to the connection's event loop, except {@link #received()} and {@link #arrivals()}, which any
+ * thread may poll.
  */
 final class ReceiveTracker {
     private final Timeline timeline;
@@ -14,6 +15,7 @@ final class ReceiveTracker {
     private final long[] highest;
     private final Histogram latencyNanos = new Histogram(3);
     private volatile long received;
+    private volatile long arrivals;
     private long duplicates;
     private long outOfOrder;
     private long arrivalsInWindow;
@@ -30,6 +32,7 @@ final class ReceiveTracker {
     }
 
     void onMessage(int publisherId, long sequence, long sentNanos, boolean measured, long nowNanos) {
+        arrivals++; // written on the event loop only, so the non-atomic increment is safe
         if (publisherId < 0 || publisherId >= seen.length || sequence < 0 || sequence > Integer.MAX_VALUE) {
             foreign++;
             return;
@@ -57,6 +60,11 @@ final class ReceiveTracker {
 
     long received() {
         return received;
+    }
+
+    /** Every message received, warm-up, duplicates and foreign ones included: the sign that a broker progresses. */
+    long arrivals() {
+        return arrivals;
     }
 
     /** A copy of the counts, to be taken on the event loop. */

@@ -143,6 +143,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.println(result.toJson());
             out.flush();
+            if (result.lostEverything()) {
+                err.println("skeeter bench: " + result.errors().get(result.errors().size() - 1));
+                err.flush();
+                return 1;
+            }
             return 0;
         } catch (BenchException e) {
             err.println("skeeter bench: " + e.getMessage());

@@ -20,6 +20,16 @@ class ReceiveTrackerTest {
     }
 
     @Test
+    void everyArrivalCountsAsProgressWarmUpIncluded() {
+        tracker.onMessage(0, 0, 100, false, 200);
+        tracker.onMessage(0, 1, 100, false, 300);
+        tracker.onMessage(1, 0, 1_100, true, 1_300);
+
+        assertThat(tracker.arrivals()).isEqualTo(3);
+        assertThat(tracker.received()).isEqualTo(1);
+    }
+
+    @Test
     void aRepeatedSequenceNumberIsADuplicateNotASecondDelivery() {
         tracker.onMessage(0, 5, 1_000, true, 1_200);
         tracker.onMessage(0, 5, 1_000, true, 1_300);

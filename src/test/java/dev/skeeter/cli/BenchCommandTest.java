@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skeeter.bench.BenchConfig;
+import dev.skeeter.broker.Broker;
+import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.bench.Scenario;
 import dev.skeeter.testsupport.MosquittoBroker;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -57,6 +60,26 @@ class BenchCommandTest {
         assertThat(cli.execute("bench", "-h", "127.0.0.1", "-p", String.valueOf(closedPort), "--duration", "1"))
                 .isEqualTo(1);
         assertThat(cli.err()).contains("cannot connect to 127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aRunThatLostEveryMessageFailsAndSaysSo() throws Exception {
+        // The broker acknowledges and drops every PUBLISH over 30 bytes, so no 64-byte bench message arrives.
+        try (Broker broker = Broker.create(BrokerConfig.builder().clearListeners().listener(0, "127.0.0.1")
+                .messageSizeLimit(30).build())) {
+            int port = broker.start().get(30, TimeUnit.SECONDS).get(0).getPort();
+
+            int exit = cli.execute("bench", "-h", "127.0.0.1", "-p", String.valueOf(port), "-q", "0",
+                    "--scenario", "fan-in", "--publishers", "1", "--size", "64", "--rate", "200", "--warmup", "0.2",
+                    "--duration", "1", "--drain-timeout", "5", "--json");
+
+            assertThat(exit).as(cli.err()).isEqualTo(1);
+            assertThat(cli.err()).contains("no measured message arrived").contains("were lost");
+            JsonNode json = new ObjectMapper().readTree(cli.out().strip());
+            assertThat(json.get("sent").asLong()).isPositive();
+            assertThat(json.get("received").asLong()).isZero();
+            assertThat(json.get("errors").toString()).contains("no measured message arrived");
+        }
     }
 
     @Test
