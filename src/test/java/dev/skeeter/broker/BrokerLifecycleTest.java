@@ -116,6 +116,35 @@ class BrokerLifecycleTest {
     }
 
     @Test
+    void willsFollowThePublishPolicyOfTheClientsOwnPublishes() throws Exception {
+        try (BrokerFixture fixture = new BrokerFixture(BrokerConfig.builder().messageSizeLimit(10));
+                RawClient subscriber = new RawClient(fixture.port)) {
+            assertThat(subscriber.connect("policy-sub")).isZero();
+            subscriber.send(RawClient.subscribe(1, "#", 0));
+            subscriber.send(RawClient.subscribe(2, "$SYS/#", 0));
+            subscriber.readType(9);
+            subscriber.readType(9);
+            // A will over message_size_limit and one to $SYS are dropped, as those PUBLISH packets would be.
+            closeWithWill(fixture, "too-big", "policy/big", "x".repeat(11));
+            closeWithWill(fixture, "sys", "$SYS/fake", "nope");
+            closeWithWill(fixture, "fits", "policy/small", "ok");
+
+            RawClient.Packet delivered = subscriber.readType(3);
+            assertThat(new String(delivered.body(), 2, "policy/small".length())).isEqualTo("policy/small");
+            assertThat(fixture.broker.stats().messagesDropped()).as("the oversized will").isEqualTo(1);
+        }
+    }
+
+    private static void closeWithWill(BrokerFixture fixture, String clientId, String topic, String payload)
+            throws Exception {
+        try (RawClient client = new RawClient(fixture.port)) {
+            client.send(RawClient.connectWithFlags(0x06, 60, RawClient.str(clientId), RawClient.str(topic),
+                    RawClient.str(payload)));
+            assertThat(client.read().body()[1]).isZero();
+        }
+    }
+
+    @Test
     void aPublishOverMessageSizeLimitIsAcknowledgedAndDroppedAndTheConnectionStays() throws Exception {
         try (BrokerFixture fixture = new BrokerFixture(BrokerConfig.builder().messageSizeLimit(10));
                 RawClient subscriber = new RawClient(fixture.port);
