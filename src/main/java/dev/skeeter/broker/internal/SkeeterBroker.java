@@ -9,6 +9,7 @@ import dev.skeeter.broker.ListenerConfig;
 import dev.skeeter.broker.internal.routing.Message;
 import dev.skeeter.broker.internal.transport.BindTargets;
 import dev.skeeter.broker.internal.transport.MqttChannelInitializer;
+import dev.skeeter.broker.internal.transport.ServerTls;
 import dev.skeeter.mqtt.Topics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -117,7 +118,8 @@ public final class SkeeterBroker implements Broker {
                 // cannot starve deliveries queued on the same loop; fan-in to one subscriber tripled with it.
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1))
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new MqttChannelInitializer(core, openChannels, listener));
+                .childHandler(new MqttChannelInitializer(core, openChannels, listener,
+                        listener.tls() == null ? null : ServerTls.context(listener.tls())));
     }
 
     /** {@code 0.0.0.0} must stay IPv4 only, as in mosquitto: Java's default socket is dual-stack and would take both. */

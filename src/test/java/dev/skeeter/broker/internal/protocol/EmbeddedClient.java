@@ -19,7 +19,7 @@ final class EmbeddedClient implements AutoCloseable {
 
     EmbeddedClient(BrokerCore core) {
         channel = new EmbeddedChannel(new MqttChannelInitializer(core, ConcurrentHashMap.<Channel>newKeySet(),
-                new dev.skeeter.broker.ListenerConfig(0, null)));
+                new dev.skeeter.broker.ListenerConfig(0, null), null));
     }
 
     /** A packet as sent by the broker: first byte and body. */
