@@ -172,7 +172,7 @@ public final class RetainedStore<M> {
     }
 
     private static boolean isDollarLevel(TrieNode node) {
-        return !node.level.isEmpty() && node.level.charAt(0) == '$';
+        return Topics.isDollarTopic(node.level);
     }
 
     private static <M> void visit(Node<M> node, BiConsumer<String, M> visitor) {

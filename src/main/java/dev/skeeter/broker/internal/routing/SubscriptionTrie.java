@@ -133,7 +133,7 @@ public final class SubscriptionTrie<S> {
         collector.push(root, 0);
         int length = topic.length();
         // [MQTT-4.7.2-1] filters starting with a wildcard never match topic names starting with '$'.
-        boolean dollarTopic = length > 0 && topic.charAt(0) == '$';
+        boolean dollarTopic = Topics.isDollarTopic(topic);
         while (collector.hasPending()) {
             int start = collector.pendingStart();
             Node node = (Node) collector.pop();
