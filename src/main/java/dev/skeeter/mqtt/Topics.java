@@ -47,7 +47,8 @@ public final class Topics {
             if (c == SEPARATOR) {
                 levelStart = i + 1;
             } else if (c == MULTI_LEVEL || c == SINGLE_LEVEL) {
-                boolean aloneInLevel = i == levelStart && (i + 1 == filter.length() || filter.charAt(i + 1) == SEPARATOR);
+                boolean aloneInLevel = i == levelStart
+                        && (i + 1 == filter.length() || filter.charAt(i + 1) == SEPARATOR);
                 if (c == MULTI_LEVEL && (!aloneInLevel || i + 1 != filter.length())) {
                     throw new InvalidTopicException("topic filter", filter,
                             "'#' must be the last level, alone in it (a/#) [MQTT-4.7.1-2]");

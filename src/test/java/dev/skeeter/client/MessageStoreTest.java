@@ -73,7 +73,8 @@ class MessageStoreTest {
         assertThat(store.stats()).isEqualTo(new MessageStore.Stats(50, 20, 30, 200));
         store.setMaxPayloadBytes(55);
         assertThat(store.stats()).isEqualTo(new MessageStore.Stats(50, 5, 45, 50));
-        assertThat(store.snapshot()).extracting(ReceivedMessage::topic).containsExactly("t/45", "t/46", "t/47", "t/48", "t/49");
+        assertThat(store.snapshot()).extracting(ReceivedMessage::topic)
+                .containsExactly("t/45", "t/46", "t/47", "t/48", "t/49");
         assertThatThrownBy(() -> store.setMaxMessages(0)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -45,9 +45,11 @@ record ConnectFacts(String clientId, String username, boolean cleanSession, int 
             }
             clientId = "auto-" + UUID.randomUUID(); // [MQTT-3.1.3-6]
         }
-        Message will = header.isWillFlag()
-                ? new Message(payload.willTopic(), payload.willMessageInBytes(), header.willQos(), header.isWillRetain())
-                : null;
+        Message will = null;
+        if (header.isWillFlag()) {
+            will = new Message(payload.willTopic(), payload.willMessageInBytes(), header.willQos(),
+                    header.isWillRetain());
+        }
         return new ConnectFacts(clientId, header.hasUserName() ? payload.userName() : null, cleanSession, level,
                 header.keepAliveTimeSeconds(), will, remoteAddress);
     }

@@ -180,8 +180,10 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         try {
             client = ConnectFacts.of(connect, remoteAddress());
         } catch (ConnectFacts.Refused refused) {
-            // Netty decodes MQTT 5 too; this broker speaks 3.1 and 3.1.1, and answers in 3.1.1's format.
-            ctx.channel().attr(NETTY_MQTT_VERSION).set(MqttVersion.MQTT_3_1_1);
+            if (refused.code() == MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION) {
+                // Netty decodes MQTT 5 too; this broker speaks 3.1 and 3.1.1, and answers in 3.1.1's format.
+                ctx.channel().attr(NETTY_MQTT_VERSION).set(MqttVersion.MQTT_3_1_1);
+            }
             refuse(refused.code(), refused.getMessage());
             return;
         }
