@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +19,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Messages, state changes and log events wait in one queue, in the order they happened, and are delivered on
  * the connection's own thread in batches: one drain task in flight however many wait, so a flood costs a few
- * tasks, not one per message. Nothing is dropped here. When {@value #MAX_WAITING_MESSAGES} messages wait (a
- * listener too slow for a flood), Paho's callback thread waits for room: Paho stops reading and TCP holds the
- * broker back. Listeners only hand messages on (the app's panes to their bounded {@code FxBatcher}, which is where
- * a flood the screen cannot take is dropped and counted), so that wait is a safety net, not the flow.
+ * tasks, not one per message. Nothing is dropped here. When {@value #MAX_WAITING_MESSAGES} messages wait (the
+ * machine cannot keep up with a flood), Paho's callback thread waits until half of them were delivered: Paho stops
+ * reading meanwhile and TCP holds the broker back. Waiting for half, not for one place, keeps the two threads from
+ * waking each other for every message. Listeners only hand messages on (the app's panes to their bounded
+ * {@code FxBatcher}, where a flood the screen cannot take is dropped and counted), so this is a safety net.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    static final int MAX_WAITING_MESSAGES = 10_000;
+    static final int MAX_WAITING_MESSAGES = 100_000;
+    private static final int RESUME_AT = MAX_WAITING_MESSAGES / 2;
 
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
-    private final Semaphore room = new Semaphore(MAX_WAITING_MESSAGES);
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Object room = new Object();
+    private volatile boolean held; // Paho's thread waits for room
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor own;
     private volatile Thread ownThread;
@@ -70,15 +74,38 @@ final class EventDispatcher {
         if (shutDown) {
             return;
         }
-        if (awaitRoom()) {
-            pending.add(() -> {
-                room.release();
-                deliver(l -> l.messageArrived(message));
-            });
-        } else {
-            pending.add(() -> deliver(l -> l.messageArrived(message)));
+        if (waiting.incrementAndGet() > MAX_WAITING_MESSAGES) {
+            awaitRoom();
         }
+        pending.add(() -> {
+            delivered();
+            deliver(l -> l.messageArrived(message));
+        });
         schedule();
+    }
+
+    /** Until half the waiting messages were delivered, the connection is shut down, or Paho stops its thread. */
+    private void awaitRoom() {
+        synchronized (room) {
+            held = true;
+            try {
+                while (waiting.get() > RESUME_AT && !shutDown) {
+                    room.wait(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // how Paho stops its callback thread on disconnect
+            } finally {
+                held = false;
+            }
+        }
+    }
+
+    private void delivered() {
+        if (waiting.decrementAndGet() <= RESUME_AT && held) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
     }
 
     /** On the connection's own thread: a listener that throws is logged and does not keep the others waiting. */
@@ -90,20 +117,6 @@ final class EventDispatcher {
                 LOG.warn("a connection listener failed", e);
             }
         }
-    }
-
-    /** True with a place taken; false once shut down or interrupted (Paho interrupts its thread to stop it). */
-    private boolean awaitRoom() {
-        try {
-            while (!shutDown) {
-                if (room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
     }
 
     /** Runs on the connection's own thread (never Paho's); runs inline once shut down. */
