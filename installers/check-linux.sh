@@ -11,14 +11,18 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DISPLAY_NUMBER=${SKEETER_XVFB_DISPLAY:-98}
 work=$(mktemp -d)
 pids=()
+installed=
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     rm -rf "$work"
+    # A failed check does not leave the package installed.
+    [ -z "$installed" ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq skeeter >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 step() { echo "== $*"; }
-has_command() { skeeter "$1" --help >/dev/null 2>&1; }
+# A subcommand exists when the root help lists it (`skeeter nosuch --help` prints the root help and succeeds).
+has_command() { skeeter --help 2>/dev/null | grep -qE "^ +$1 "; }
 free_port() {
     local port
     while :; do
@@ -43,6 +47,7 @@ fi
 deb=$(readlink -f "$deb")
 dpkg -s skeeter >/dev/null 2>&1 && fail "skeeter is already installed; remove it first"
 step "install $(basename "$deb") ($(du -m "$deb" | cut -f1) MB)"
+installed=yes
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
 echo "installed size: $(dpkg-query -W -f='${Installed-Size}' skeeter) KB"
 for file in /usr/bin/skeeter /opt/skeeter/bin/Skeeter /lib/systemd/system/skeeter.service \
@@ -123,6 +128,7 @@ echo "home after first start: $(cd "$HOME" && find . -mindepth 1 -maxdepth 2 | s
 
 step "purge"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq skeeter >/dev/null
+installed=
 left=$(ls -d /opt/skeeter /usr/bin/skeeter /lib/systemd/system/skeeter.service /etc/skeeter \
     /usr/share/applications/skeeter.desktop /usr/share/icons/hicolor/*/apps/skeeter.png 2>/dev/null || true)
 [ -z "$left" ] || fail "left behind: $left"
