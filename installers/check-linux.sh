@@ -14,7 +14,8 @@ pids=()
 installed=
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work" 2>/dev/null || true
     # A failed check does not leave the package installed.
     [ -z "$installed" ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq skeeter >/dev/null 2>&1 || true
 }
@@ -114,6 +115,7 @@ step "installed GUI under Xvfb"
 Xvfb ":$DISPLAY_NUMBER" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY=:$DISPLAY_NUMBER
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$DISPLAY_NUMBER" ] && break; sleep 0.1; done
 start=$(date +%s%N)
 JAVA_TOOL_OPTIONS=-Dskeeter.startupMarker=true skeeter > "$work/gui.log" 2>&1 &
 gui=$!
