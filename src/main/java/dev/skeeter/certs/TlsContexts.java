@@ -7,7 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -67,14 +69,36 @@ public final class TlsContexts {
         throw new GeneralSecurityException("the JDK offers no X509ExtendedTrustManager");
     }
 
+    /** A PEM file of CA certificates, or a directory of them (mosquitto's {@code --capath}). */
     private static KeyStore caStore(Path caFile) throws IOException, GeneralSecurityException {
-        List<X509Certificate> cas = PemFiles.readCertificates(caFile);
+        List<X509Certificate> cas = Files.isDirectory(caFile) ? certificatesIn(caFile)
+                : PemFiles.readCertificates(caFile);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         for (int i = 0; i < cas.size(); i++) {
             store.setCertificateEntry("ca-" + i, cas.get(i));
         }
         return store;
+    }
+
+    /** Every certificate in the directory's PEM files; files holding none (keys, CRLs) are skipped. */
+    private static List<X509Certificate> certificatesIn(Path dir) throws IOException {
+        List<X509Certificate> all = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            try {
+                all.addAll(PemFiles.readCertificates(file));
+            } catch (IOException e) {
+                // not a certificate file: a CA directory may hold other things
+            }
+        }
+        if (all.isEmpty()) {
+            throw new IOException(dir + ": no CA certificates in this directory");
+        }
+        return all;
     }
 
     private static KeyManager[] keyManagers(TlsSettings settings) throws IOException, GeneralSecurityException {

@@ -1,5 +1,7 @@
 package dev.skeeter.cli;
 
+import dev.skeeter.cli.pubsub.Terminal;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
             "Skeeter: an MQTT toolbox. Run without arguments to open the desktop app.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, BenchCommand.class, PubCommand.class,
+            SubCommand.class})
 public final class SkeeterCommand implements Runnable {
     /** Commands that keep running after {@code execute} returns (servers and subscribers stop on their own). */
     private static final Set<String> LONG_RUNNING = Set.of("broker");
@@ -22,8 +25,34 @@ public final class SkeeterCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new SkeeterCommand());
+        return commandLine(Terminal.process());
+    }
+
+    /** The command line with pub and sub reading and writing {@code terminal} (tests pass their own). */
+    public static CommandLine commandLine(Terminal terminal) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == PubCommand.class) {
+                    return (K) new PubCommand(terminal);
+                }
+                if (type == SubCommand.class) {
+                    return (K) new SubCommand(terminal);
+                }
+                return defaults.create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new SkeeterCommand(), factory);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // mosquitto's -F takes '@' codes: an argument starting with '@' is text, not a file of arguments
+        commandLine.setExpandAtFiles(false);
+        for (String mosquittoLike : List.of("pub", "sub")) {
+            CommandLine sub = commandLine.getSubcommands().get(mosquittoLike);
+            sub.setUnmatchedOptionsArePositionalParams(true);
+            sub.setEndOfOptionsDelimiter("\0"); // "--" is an argument mosquitto's parser sees (and refuses)
+        }
         return commandLine;
     }
 

@@ -44,7 +44,7 @@ final class Inbound implements MqttCallback {
     public void messageArrived(String topic, MqttMessage message) {
         messagesIn.incrementAndGet();
         dispatcher.postMessage(new ReceivedMessage(Instant.now(), topic, message.getQos(), message.isRetained(),
-                message.isDuplicate(), message.getPayload(), subscriptions.matching(topic)));
+                message.isDuplicate(), message.getPayload(), subscriptions.matching(topic), message.getId()));
     }
 
     @Override

@@ -28,7 +28,7 @@ import java.util.List;
  * {@code "base64"} otherwise. Unknown fields are ignored when reading; {@code dup} and {@code filters} are
  * optional.
  */
-final class RecordingFormat {
+public final class RecordingFormat {
     static final String UTF8 = "utf8";
     static final String BASE64 = "base64";
 
@@ -70,8 +70,8 @@ final class RecordingFormat {
         g.writeRaw('\n');
     }
 
-    /** One line without its newline (for tests and tools). */
-    static String toLine(ReceivedMessage m) {
+    /** One line without its newline (for tools such as {@code skeeter sub --json}, and tests). */
+    public static String toLine(ReceivedMessage m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = lineWriter(out)) {
             writeLine(g, m);

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * cancelling the future itself).
  *
  * <p>Messages are published in recording order; at most {@code maxInFlight} publications await completion at
- * once. Paced, message {@code i} is published no earlier than {@code start + (arrival[i] - arrival[0])}; a
+ * once. Paced at speed {@code s}, message {@code i} is published no earlier than
+ * {@code start + (arrival[i] - arrival[0]) / s}; a
  * publisher slower than the recording makes the replay fall behind, and it then catches up without waiting.
  *
  * <p>Thread-safe. The publisher is called while this replay's lock is held (that is what keeps the order), so it
@@ -28,7 +29,8 @@ public final class Replay {
     }
 
     private final List<ReceivedMessage> messages;
-    private final boolean paced;
+    /** How many times faster than recorded; 0 for as fast as possible. */
+    private final double speed;
     private final Publisher publisher;
     private final ScheduledExecutorService scheduler;
     private final int maxInFlight;
@@ -40,10 +42,10 @@ public final class Replay {
     private ScheduledFuture<?> timer;
     private boolean pumpQueued;
 
-    Replay(List<ReceivedMessage> messages, boolean paced, Publisher publisher, ScheduledExecutorService scheduler,
+    Replay(List<ReceivedMessage> messages, double speed, Publisher publisher, ScheduledExecutorService scheduler,
             int maxInFlight) {
         this.messages = messages;
-        this.paced = paced;
+        this.speed = speed;
         this.publisher = publisher;
         this.scheduler = scheduler;
         this.maxInFlight = maxInFlight;
@@ -104,8 +106,8 @@ public final class Replay {
         stopTimer(); // recomputed below; never two timers
         while (!done.isDone() && next < messages.size() && inFlight < maxInFlight) {
             ReceivedMessage m = messages.get(next);
-            if (paced) {
-                long offset = Duration.between(messages.get(0).arrival(), m.arrival()).toNanos();
+            if (speed > 0) {
+                long offset = (long) (Duration.between(messages.get(0).arrival(), m.arrival()).toNanos() / speed);
                 long wait = startNanos + offset - System.nanoTime();
                 if (wait > 0) {
                     timer = scheduler.schedule(this::pump, wait, TimeUnit.NANOSECONDS);

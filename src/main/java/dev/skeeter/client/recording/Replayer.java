@@ -76,7 +76,18 @@ public final class Replayer {
 
     /** Starts publishing {@code messages} in order; returns at once. */
     public Replay replay(List<ReceivedMessage> messages, Pace pace) {
-        Replay replay = new Replay(List.copyOf(messages), pace == Pace.ORIGINAL, publisher, scheduler, maxInFlight);
+        return replay(messages, pace == Pace.ORIGINAL ? 1.0 : 0.0);
+    }
+
+    /**
+     * Starts publishing {@code messages} in order, {@code speed} times faster than recorded (2 halves every gap,
+     * 0.5 doubles it; 0 publishes as fast as possible); returns at once.
+     */
+    public Replay replay(List<ReceivedMessage> messages, double speed) {
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a finite number, 0 or more: " + speed);
+        }
+        Replay replay = new Replay(List.copyOf(messages), speed, publisher, scheduler, maxInFlight);
         replay.start();
         return replay;
     }
