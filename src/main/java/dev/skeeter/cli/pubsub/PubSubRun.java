@@ -58,11 +58,11 @@ public final class PubSubRun {
             return 1;
         }
         Profile profile = profile(o);
-        return profile == null ? 1 : new Subscriber(o, terminal).run(profile);
+        return profile == null ? 1 : new SubSession(o, terminal).run(profile);
     }
 
     private int publish(ClientOptions o) throws InterruptedException {
-        Publisher publisher = new Publisher(o, terminal);
+        PubSession publisher = new PubSession(o, terminal);
         byte[] payload = new byte[0];
         List<ReceivedMessage> recording = List.of();
         if (o.mode == MessageMode.REPLAY) {

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * timeout or a signal ends it, with mosquitto_sub's exit codes. Messages are handled on the connection's own
  * thread, one at a time and in order; printing there is what holds a broker back when stdout is slow.
  */
-public final class Subscriber {
+public final class SubSession {
     /** mosquitto_sub's exit code when {@code -W} fires before the broker answered (it calls exit(-1)). */
     static final int NO_CONNACK_EXIT = 255;
 
@@ -45,7 +45,7 @@ public final class Subscriber {
     private boolean processing = true;   // connection thread only
     private int received;                // connection thread only
 
-    public Subscriber(ClientOptions options, Terminal terminal) {
+    public SubSession(ClientOptions options, Terminal terminal) {
         this.o = options;
         this.terminal = terminal;
     }

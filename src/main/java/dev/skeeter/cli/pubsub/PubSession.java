@@ -32,11 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * message per line of stdin, or a recording with {@code --replay}) and disconnects once the broker has them all,
  * with mosquitto_pub's error lines and exit codes.
  */
-public final class Publisher {
+public final class PubSession {
     private final ClientOptions o;
     private final Terminal terminal;
 
-    public Publisher(ClientOptions options, Terminal terminal) {
+    public PubSession(ClientOptions options, Terminal terminal) {
         this.o = options;
         this.terminal = terminal;
     }
