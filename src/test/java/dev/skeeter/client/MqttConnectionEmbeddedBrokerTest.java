@@ -16,19 +16,21 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The connection service against our own embedded broker. */
 class MqttConnectionEmbeddedBrokerTest {
     private static Broker broker;
     private static int port;
+    private static int webSocketPort;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = Broker.create(BrokerConfig.builder().listener(0, null).build());
+        broker = Broker.create(BrokerConfig.builder().listener(0, null)
+                .listener(dev.skeeter.broker.ListenerConfig.websockets(0, null)).build());
         List<InetSocketAddress> bound = broker.start().get(10, SECONDS);
         port = bound.get(0).getPort();
+        webSocketPort = bound.get(1).getPort();
     }
 
     @AfterAll
@@ -107,9 +109,17 @@ class MqttConnectionEmbeddedBrokerTest {
     }
 
     @Test
-    @Disabled("WebSockets: our broker has no WebSocket listener yet, and Debian 12's mosquitto 2.0.11 exits with "
-            + "'Unable to start any listening sockets' for a websockets listener on this machine; Paho's ws:// and "
-            + "wss:// use the same socket factories (TLS, SOCKS5) as tcp:// and ssl://")
-    void webSocketRoundTrip() {
+    void webSocketRoundTrip() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        Profile profile = Profile.localBroker(webSocketPort).toBuilder().transport(Profile.Transport.WEBSOCKET).build();
+        assertThat(profile.serverUri()).isEqualTo("ws://127.0.0.1:" + webSocketPort + "/mqtt");
+        try (MqttConnection connection = new MqttConnection(profile)) {
+            connection.addListener(listener);
+            connection.connect().get(10, SECONDS);
+            connection.subscribe(List.of(new SubscriptionRequest("ws/+", 1))).get(10, SECONDS);
+            connection.publish("ws/hello", "over websockets".getBytes(UTF_8), 1, false).get(10, SECONDS);
+
+            assertThat(listener.awaitMessage("ws/hello").payload()).asString(UTF_8).isEqualTo("over websockets");
+        }
     }
 }
