@@ -281,6 +281,8 @@ public final class MainWindow {
                 () -> windows.askPassword(workspace.profile()), panes.dispose());
         views.put(workspace, view);
         Tab tab = new Tab(workspace.title(), view.root());
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(workspace::title,
+                workspace.profileProperty()));
         tab.setId("workspace-" + workspace.profile().id());
         Circle dot = new Circle(4);
         dot.getStyleClass().add("status-dot");

@@ -89,7 +89,8 @@ public final class WorkspaceView {
     private Node createHeader() {
         Circle dot = new Circle(6);
         dot.getStyleClass().add("status-dot");
-        Label title = new Label(model.title());
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(model::title, model.profileProperty()));
         title.getStyleClass().add("workspace-title");
         Label stateLabel = new Label();
         stateLabel.setId("workspace-state");
@@ -129,7 +130,8 @@ public final class WorkspaceView {
         GridPane facts = new GridPane();
         facts.setHgap(8);
         facts.setVgap(2);
-        facts.addRow(0, key("Broker"), value("workspace-address", Bindings.createStringBinding(model::brokerAddress)),
+        facts.addRow(0, key("Broker"), value("workspace-address", Bindings.createStringBinding(model::brokerAddress,
+                        model.profileProperty())),
                 key("Messages in"), value("messages-in", Bindings.createStringBinding(() -> counter(
                         model.messagesInProperty().get(), model.inPerSecondProperty().get()),
                         model.messagesInProperty(), model.inPerSecondProperty())));
