@@ -30,9 +30,10 @@ class WorkspaceKeptFxTest extends ShellFxTestBase {
             Profile plain = Profile.create("Plain", "127.0.0.1", broker.port());
             Profile other = Profile.create("Other", "127.0.0.1", broker.port());
             fixture = new ShellFixture(configDir, List.of(plain, other)).show(p -> "");
-            doubleClickOn("Other");
-            doubleClickOn("Plain");
-            WorkspaceViewModel workspace = fixture.shell.model().currentProperty().get();
+            WorkspaceViewModel workspace = FxActions.call(() -> {
+                fixture.shell.model().open(other);
+                return fixture.shell.model().open(plain);
+            });
             assertThat(workspace.profile().id()).isEqualTo(plain.id());
             clickOn(shown("#connect-button"));
             awaitState("Connected");
