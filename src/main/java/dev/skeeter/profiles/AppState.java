@@ -90,6 +90,13 @@ public record AppState(
         public boolean hasPosition() {
             return x != null && y != null;
         }
+
+        /** This layout with one split pane's divider positions replaced. */
+        public WindowLayout withDividers(String splitId, List<Double> positions) {
+            var next = new LinkedHashMap<>(dividerPositions);
+            next.put(splitId, positions);
+            return new WindowLayout(x, y, width, height, maximized, next);
+        }
     }
 
     public List<SavedMessage> savedMessages(String profileId) {

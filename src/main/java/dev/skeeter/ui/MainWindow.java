@@ -153,6 +153,7 @@ public final class MainWindow {
         left.setMinWidth(160);
 
         workspaceTabs.setId("workspaces");
+        workspaceTabs.getStyleClass().add("dense");
         workspaceTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         StackPane right = new StackPane(createWelcome(), createOffer(), workspaceTabs);
         workspaceTabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.workspaces()));

@@ -358,6 +358,15 @@ public final class SubscribeViewModel {
         table.setFilter(MessageSearch.predicate(searchText.get(), searchScope.get()));
     }
 
+    /** Divider positions the user left a split of this pane at (the same for every workspace); empty when none. */
+    public List<Double> dividers(String splitId) {
+        return state.state().window().dividerPositions().getOrDefault(splitId, List.of());
+    }
+
+    public void rememberDividers(String splitId, List<Double> positions) {
+        persist(s -> s.withWindow(s.window().withDividers(splitId, positions)));
+    }
+
     private void persistSubscriptions() {
         List<AppState.SavedSubscription> saved = subscriptions.stream().map(i -> new AppState.SavedSubscription(
                 i.filter(), i.qos(), i.colourProperty().get(), i.mutedProperty().get())).toList();
