@@ -75,7 +75,7 @@ class CertCommandTest {
             for (String client : List.of("client", "carol")) {
                 ProcessRun sub = subscribeOnce(dir, tlsPort, client, mosquitto);
                 assertThat(sub.exitCode()).as(client + ": " + sub + "\n" + mosquitto.log()).isZero();
-                assertThat(sub.output()).contains("tls/hello " + client);
+                assertThat(sub.output()).contains("tls/" + client + " hello");
             }
             ProcessRun noCertificate = ProcessRun.run(dir, 20, "mosquitto_sub", "mosquitto-clients", "-h",
                     "localhost", "-p", String.valueOf(tlsPort), "-t", "x", "-C", "1", "-W", "5", "--cafile",
@@ -125,7 +125,7 @@ class CertCommandTest {
             throws Exception {
         String p = String.valueOf(port);
         List<String> tls = List.of("--cafile", "ca.crt", "--cert", client + ".crt", "--key", client + ".key");
-        List<String> subArgs = new ArrayList<>(List.of("-h", "localhost", "-p", p, "-t", "tls/#", "-v", "-C", "1",
+        List<String> subArgs = new ArrayList<>(List.of("-h", "localhost", "-p", p, "-t", "tls/" + client, "-v", "-C", "1",
                 "-W", "20", "-i", "sub-" + client));
         subArgs.addAll(tls);
         var sub = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -135,8 +135,8 @@ class CertCommandTest {
                 throw new IllegalStateException(e);
             }
         });
-        // retained, so the subscriber gets it whenever it has subscribed
-        List<String> pubArgs = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", p, "-t", "tls/hello", "-m", client,
+        // retained, so the subscriber gets it whenever it has subscribed; one topic per client, so no earlier run leaks in
+        List<String> pubArgs = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", p, "-t", "tls/" + client, "-m", "hello",
                 "-r", "-q", "1"));
         pubArgs.addAll(tls);
         ProcessRun pub = ProcessRun.run(dir, 20, "mosquitto_pub", "mosquitto-clients", pubArgs.toArray(String[]::new));
