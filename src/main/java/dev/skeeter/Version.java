@@ -7,7 +7,8 @@ import java.util.Properties;
 
 /** The build's version, written into the jar by Maven resource filtering. */
 public final class Version {
-    private static final String VERSION = load();
+    private static final Properties BUILD = load();
+    private static final String VERSION = BUILD.getProperty("version", "unknown");
 
     private Version() {
     }
@@ -16,14 +17,18 @@ public final class Version {
         return VERSION;
     }
 
-    private static String load() {
+    /** When the jar was built, as mosquitto's {@code $SYS/broker/timestamp} gives it ({@code 2026-12-05 09:00:00+0000}). */
+    public static String timestamp() {
+        return BUILD.getProperty("timestamp", "unknown");
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
+            if (in != null) {
+                properties.load(in);
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
+            return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

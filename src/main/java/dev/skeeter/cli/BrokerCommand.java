@@ -50,6 +50,8 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
     private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
     /** Test hook: called with the running broker. */
     Consumer<Broker> onStarted = broker -> { };
+    /** Off in tests that run the command inside the test JVM, whose signals are not theirs to take. */
+    boolean installSignals = true;
 
     @Override
     public Integer call() {
@@ -98,6 +100,9 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
             broker.stop().orTimeout(10, TimeUnit.SECONDS).join();
         }, "skeeter-broker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (installSignals) {
+            BrokerSignals.install(() -> stopRequested.complete(null), () -> reload(config));
+        }
         onStarted.accept(broker);
         stopRequested.join();
         broker.stop().orTimeout(10, TimeUnit.SECONDS).join();
@@ -107,6 +112,38 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
             // The JVM is shutting down (Ctrl-C): the hook is stopping the broker.
         }
         return 0;
+    }
+
+    /**
+     * SIGHUP: reads the file again and says what it changed. Nothing that is read can change in place yet (log
+     * settings come with the logging options, password and ACL files with the security options), so changed
+     * listeners and settings are reported as needing a restart; a file with errors leaves the broker as it is.
+     */
+    void reload(BrokerConfig running) {
+        var err = spec.commandLine().getErr();
+        if (configFile == null) {
+            err.println("SIGHUP: no config file to reload (start with -c FILE)");
+            err.flush();
+            return;
+        }
+        try {
+            BrokerConfig.Builder builder = BrokerConfig.builder().logPackets(verbose);
+            BrokerConfigFile.read(configFile, builder).warnings().forEach(err::println);
+            if (port != null) {
+                builder.listener(port, null);
+            }
+            BrokerConfig fresh = builder.build();
+            if (!fresh.listeners().equals(running.listeners())) {
+                err.println("SIGHUP: " + configFile + " reloaded; its listeners changed: restart the broker to apply "
+                        + "them");
+            } else {
+                err.println("SIGHUP: " + configFile + " reloaded; listeners unchanged");
+            }
+        } catch (BrokerConfigFile.ConfigException e) {
+            err.println("SIGHUP: " + configFile + " has errors; the broker keeps running as it is:");
+            e.errors().forEach(p -> err.println("Error: " + p));
+        }
+        err.flush();
     }
 
     /** Asks a running command to stop, as Ctrl-C does. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, BenchCommand.class, PubCommand.class,
-            SubCommand.class})
+            SubCommand.class, CertCommand.class})
 public final class SkeeterCommand implements Runnable {
     /** Commands that keep running after {@code execute} returns (servers and subscribers stop on their own). */
     private static final Set<String> LONG_RUNNING = Set.of("broker");

@@ -45,8 +45,9 @@ public final class MqttConnection implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     static final int MAX_INFLIGHT = 1000;
 
-    private final Profile profile;
-    private final String clientId;
+    /** Replaced only by {@link #reconfigure} while disconnected. */
+    private volatile Profile profile;
+    private volatile String clientId;
     /** Replaced only when a connect attempt is abandoned (timeout): Paho cannot cancel one in progress. */
     private volatile MqttAsyncClient client;
     private final EventDispatcher dispatcher;
@@ -75,15 +76,15 @@ public final class MqttConnection implements AutoCloseable {
         this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet());
         this.subscriber = new Subscriber(subscriptions, () -> client, dispatcher::runOwn, this::emit);
         try {
-            this.client = newClient();
+            this.client = newClient(profile, clientId);
         } catch (MqttException | IllegalArgumentException e) {
             dispatcher.shutdown();
             throw new IllegalArgumentException("cannot use " + profile.serverUri() + ": " + e.getMessage(), e);
         }
     }
 
-    private MqttAsyncClient newClient() throws MqttException {
-        MqttAsyncClient created = new MqttAsyncClient(profile.serverUri(), clientId, new MemoryPersistence());
+    private MqttAsyncClient newClient(Profile settings, String id) throws MqttException {
+        MqttAsyncClient created = new MqttAsyncClient(settings.serverUri(), id, new MemoryPersistence());
         created.setCallback(new Inbound(() -> created == client, cause -> dispatcher.runOwn(() -> lost(cause)),
                 messagesIn, subscriptions, dispatcher));
         return created;
@@ -98,6 +99,37 @@ public final class MqttConnection implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * Takes an edited profile for the next connect, keeping this connection's listeners, counters and remembered
+     * subscriptions, so whoever shows them loses nothing. Only while disconnected (or failed): a live session keeps
+     * the settings it connected with. A generated client id is kept while the profile still asks for none.
+     *
+     * @throws IllegalStateException    while connecting, connected or reconnecting
+     * @throws IllegalArgumentException when Paho cannot use the edited profile (e.g. its host); nothing changes
+     */
+    public void reconfigure(Profile edited) {
+        MqttAsyncClient replaced;
+        synchronized (lock) {
+            if (state.isActive()) {
+                throw new IllegalStateException("cannot change the profile while " + state);
+            }
+            String id = !edited.clientId().isBlank() ? edited.clientId()
+                    : profile.clientId().isBlank() ? clientId : generateClientId();
+            MqttAsyncClient created;
+            try {
+                created = newClient(edited, id);
+            } catch (MqttException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot use " + edited.serverUri() + ": " + e.getMessage(), e);
+            }
+            replaced = client;
+            client = created;
+            profile = edited;
+            clientId = id;
+            transport = null;
+        }
+        PahoActions.quietly("closing the replaced Paho client", () -> replaced.close(true));
     }
 
     public String clientId() {
@@ -198,7 +230,7 @@ public final class MqttConnection implements AutoCloseable {
     private void abortConnect() {
         MqttAsyncClient abandoned = client;
         try {
-            client = newClient();
+            client = newClient(profile, clientId);
         } catch (MqttException e) {
             LOG.warn("cannot create a Paho client", e);
             return;

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param lastProfileId        the profile selected last, or null
  * @param theme                the theme's name, or null for the default
  * @param messageTableRowLimit rows the message table keeps (its own bound, below the message store's)
+ * @param subscriptions        per profile, the Subscribe pane's subscriptions, subscribed again on connect
  */
 public record AppState(
         Map<String, List<SavedMessage>> savedMessages,
@@ -26,7 +27,8 @@ public record AppState(
         List<String> openWorkspaces,
         String lastProfileId,
         String theme,
-        int messageTableRowLimit) {
+        int messageTableRowLimit,
+        Map<String, List<SavedSubscription>> subscriptions) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final int DEFAULT_MESSAGE_TABLE_ROW_LIMIT = 10_000;
@@ -38,10 +40,11 @@ public record AppState(
         window = window == null ? WindowLayout.DEFAULT : window;
         openWorkspaces = openWorkspaces == null ? List.of() : List.copyOf(openWorkspaces);
         messageTableRowLimit = messageTableRowLimit <= 0 ? DEFAULT_MESSAGE_TABLE_ROW_LIMIT : messageTableRowLimit;
+        subscriptions = copyOfMapOfLists(subscriptions);
     }
 
     public static AppState empty() {
-        return new AppState(null, null, null, null, null, null, null, DEFAULT_MESSAGE_TABLE_ROW_LIMIT);
+        return new AppState(null, null, null, null, null, null, null, DEFAULT_MESSAGE_TABLE_ROW_LIMIT, null);
     }
 
     /**
@@ -68,6 +71,10 @@ public record AppState(
         }
     }
 
+    /** A subscription of the Subscribe pane, subscribed again when its profile connects. */
+    public record SavedSubscription(String filter, int qos, String colour, boolean muted) {
+    }
+
     /**
      * The main window. {@code x} and {@code y} are null until the window was placed once (the app then centres
      * it); {@code dividerPositions} maps a split pane's id to its divider positions (0..1).
@@ -82,6 +89,13 @@ public record AppState(
 
         public boolean hasPosition() {
             return x != null && y != null;
+        }
+
+        /** This layout with one split pane's divider positions replaced. */
+        public WindowLayout withDividers(String splitId, List<Double> positions) {
+            var next = new LinkedHashMap<>(dividerPositions);
+            next.put(splitId, positions);
+            return new WindowLayout(x, y, width, height, maximized, next);
         }
     }
 
@@ -101,7 +115,7 @@ public record AppState(
         var next = new LinkedHashMap<>(savedMessages);
         next.put(profileId, messages);
         return new AppState(next, topicHistory, subscriptionColours, window, openWorkspaces, lastProfileId, theme,
-                messageTableRowLimit);
+                messageTableRowLimit, subscriptions);
     }
 
     /** Puts {@code topic} first in the profile's history (removing an older copy), keeping at most {@code max}. */
@@ -112,7 +126,7 @@ public record AppState(
         var next = new LinkedHashMap<>(topicHistory);
         next.put(profileId, list.subList(0, Math.min(max, list.size())));
         return new AppState(savedMessages, next, subscriptionColours, window, openWorkspaces, lastProfileId, theme,
-                messageTableRowLimit);
+                messageTableRowLimit, subscriptions);
     }
 
     public AppState withSubscriptionColour(String profileId, String filter, String colour) {
@@ -121,32 +135,48 @@ public record AppState(
         var next = new LinkedHashMap<>(subscriptionColours);
         next.put(profileId, forProfile);
         return new AppState(savedMessages, topicHistory, next, window, openWorkspaces, lastProfileId, theme,
-                messageTableRowLimit);
+                messageTableRowLimit, subscriptions);
+    }
+
+    public List<SavedSubscription> subscriptions(String profileId) {
+        return subscriptions.getOrDefault(profileId, List.of());
+    }
+
+    /** Replaces the profile's remembered subscriptions; their colours are also kept for a later subscribe. */
+    public AppState withSubscriptions(String profileId, List<SavedSubscription> list) {
+        var next = new LinkedHashMap<>(subscriptions);
+        next.put(profileId, list);
+        var colours = new LinkedHashMap<>(subscriptionColours(profileId));
+        list.forEach(s -> colours.put(s.filter(), s.colour()));
+        var allColours = new LinkedHashMap<>(subscriptionColours);
+        allColours.put(profileId, colours);
+        return new AppState(savedMessages, topicHistory, allColours, window, openWorkspaces, lastProfileId, theme,
+                messageTableRowLimit, next);
     }
 
     public AppState withWindow(WindowLayout layout) {
         return new AppState(savedMessages, topicHistory, subscriptionColours, layout, openWorkspaces, lastProfileId,
-                theme, messageTableRowLimit);
+                theme, messageTableRowLimit, subscriptions);
     }
 
     public AppState withOpenWorkspaces(List<String> profileIds) {
         return new AppState(savedMessages, topicHistory, subscriptionColours, window, profileIds, lastProfileId,
-                theme, messageTableRowLimit);
+                theme, messageTableRowLimit, subscriptions);
     }
 
     public AppState withLastProfileId(String profileId) {
         return new AppState(savedMessages, topicHistory, subscriptionColours, window, openWorkspaces, profileId,
-                theme, messageTableRowLimit);
+                theme, messageTableRowLimit, subscriptions);
     }
 
     public AppState withTheme(String themeName) {
         return new AppState(savedMessages, topicHistory, subscriptionColours, window, openWorkspaces, lastProfileId,
-                themeName, messageTableRowLimit);
+                themeName, messageTableRowLimit, subscriptions);
     }
 
     public AppState withMessageTableRowLimit(int limit) {
         return new AppState(savedMessages, topicHistory, subscriptionColours, window, openWorkspaces, lastProfileId,
-                theme, limit);
+                theme, limit, subscriptions);
     }
 
     private static <V> Map<String, List<V>> copyOfMapOfLists(Map<String, List<V>> map) {

@@ -151,20 +151,8 @@ public final class MainViewModel implements WorkspaceViewModel.Host {
     }
 
     @Override
-    public void replaceProfile(WorkspaceViewModel workspace, Profile updated, boolean connect) {
-        int index = workspaces.indexOf(workspace);
-        if (index >= 0) {
-            workspace.close(background);
-            WorkspaceViewModel replacement = create(updated);
-            workspaces.set(index, replacement);
-            if (current.get() == workspace) {
-                current.set(replacement);
-            }
-            if (connect) {
-                replacement.connect();
-            }
-        }
-        profiles.put(updated); // after the swap, so followProfileChanges finds nothing left to do
+    public void saveProfile(Profile updated) {
+        profiles.put(updated); // the workspace already took it, so followProfileChanges finds nothing to do
     }
 
     private WorkspaceViewModel create(Profile profile) {
@@ -176,34 +164,20 @@ public final class MainViewModel implements WorkspaceViewModel.Host {
                 profileStates.put(profile.id(), now);
             }
         });
-        // an edit saved while connected is applied once the workspace is idle again, before its next connect
-        javafx.beans.InvalidationListener applyPending = o -> {
-            if (workspace.profileChangesPendingProperty().get() && workspaces.contains(workspace)) {
-                fx.execute(this::followProfileChanges);
-            }
-        };
-        workspace.stateProperty().addListener(applyPending);
-        workspace.busyProperty().addListener(applyPending);
         return workspace;
     }
 
     /**
-     * A deleted profile closes its workspace; an edited one replaces the workspace's connection while it is not
-     * connected. A connected (or connecting) workspace keeps the settings it connected with and says that the
-     * changes apply on the next connect; they are applied as soon as it is disconnected.
+     * A deleted profile closes its workspace; an edited one is applied to its workspace in place, which keeps its
+     * subscriptions, messages and forms, and stays the selected tab (see {@link WorkspaceViewModel#applyProfile}).
      */
     private void followProfileChanges() {
         for (WorkspaceViewModel w : List.copyOf(workspaces)) {
             Optional<Profile> now = profiles.find(w.profile().id());
             if (now.isEmpty()) {
                 close(w);
-            } else if (!now.get().equals(w.profile())) {
-                if (!w.busyProperty().get() && (w.stateProperty().get() == ConnectionState.DISCONNECTED
-                        || w.stateProperty().get() == ConnectionState.FAILED)) {
-                    replaceProfile(w, now.get(), false);
-                } else {
-                    w.markProfileChangesPending();
-                }
+            } else {
+                w.applyProfile(now.get());
             }
         }
     }

@@ -153,6 +153,7 @@ public final class MainWindow {
         left.setMinWidth(160);
 
         workspaceTabs.setId("workspaces");
+        workspaceTabs.getStyleClass().add("dense");
         workspaceTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         StackPane right = new StackPane(createWelcome(), createOffer(), workspaceTabs);
         workspaceTabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.workspaces()));
@@ -281,6 +282,8 @@ public final class MainWindow {
                 () -> windows.askPassword(workspace.profile()), panes.dispose());
         views.put(workspace, view);
         Tab tab = new Tab(workspace.title(), view.root());
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(workspace::title,
+                workspace.profileProperty()));
         tab.setId("workspace-" + workspace.profile().id());
         Circle dot = new Circle(4);
         dot.getStyleClass().add("status-dot");

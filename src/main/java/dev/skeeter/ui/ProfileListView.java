@@ -101,7 +101,7 @@ final class ProfileListView {
             }
             name.setText(item.name());
             address.setText(item.host() + ":" + item.port());
-            setTooltip(new Tooltip(item.serverUri() + (state == null ? "" : " — " + StateText.of(state))));
+            setTooltip(new Tooltip(item.name() + "\n" + dev.skeeter.ui.connection.BrokerAddress.of(item) + (state == null ? "" : " — " + StateText.of(state))));
             setGraphic(box);
             setId("profile-" + item.id());
         }

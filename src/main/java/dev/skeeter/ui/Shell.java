@@ -84,9 +84,9 @@ public final class Shell {
     /** Saves the window, closes connections and stops the local broker without waiting long. */
     public void shutdown() {
         if (stage != null && window != null) {
-            var layout = StateKeeper.capture(stage, window.mainSplit());
             var open = model.openProfileIds();
-            state.updateNow(s -> s.withWindow(layout).withOpenWorkspaces(open));
+            state.updateNow(s -> s.withWindow(StateKeeper.capture(stage, window.mainSplit(), s.window()))
+                    .withOpenWorkspaces(open));
         }
         for (var w : java.util.List.copyOf(model.workspaces())) {
             w.close(services.background());
@@ -112,8 +112,11 @@ public final class Shell {
             state.update(s -> s.withTheme(name));
         });
         stage.setOnCloseRequest(e -> {
-            var layout = StateKeeper.capture(stage, window.mainSplit());
-            state.update(s -> s.withWindow(layout));
+            var layout = StateKeeper.capture(stage, window.mainSplit(), AppState.WindowLayout.DEFAULT);
+            state.update(s -> s.withWindow(new AppState.WindowLayout(layout.x(), layout.y(), layout.width(),
+                    layout.height(), layout.maximized(), s.window().dividerPositions())
+                    .withDividers(window.mainSplit().getId(), layout.dividerPositions()
+                            .get(window.mainSplit().getId()))));
         });
     }
 }

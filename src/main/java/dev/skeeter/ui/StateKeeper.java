@@ -63,13 +63,14 @@ final class StateKeeper {
         }
     }
 
-    static AppState.WindowLayout capture(Stage stage, SplitPane split) {
+    /** The window as it is now; the panes' remembered dividers in {@code previous} are kept. */
+    static AppState.WindowLayout capture(Stage stage, SplitPane split, AppState.WindowLayout previous) {
         List<Double> positions = Arrays.stream(split.getDividerPositions()).boxed().toList();
         if (split.getItems().size() < 2) {
             positions = List.of(); // the profile list is hidden: keep the remembered position
         }
         return new AppState.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), Map.of(split.getId(), positions));
+                stage.isMaximized(), previous.dividerPositions()).withDividers(split.getId(), positions);
     }
 
     private void write(UnaryOperator<AppState> change) {

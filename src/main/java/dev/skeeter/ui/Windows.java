@@ -56,7 +56,9 @@ public final class Windows {
             profilesStage = stage("Connection profiles", new ProfilesEditorView(profilesModel, services.files())
                     .root(), 980, 640);
         }
-        Profile selected = model.selectedProfileProperty().get();
+        // the profile of the workspace in front, else the one selected in the list
+        Profile selected = model.currentProperty().get() != null ? model.currentProperty().get().profile()
+                : model.selectedProfileProperty().get();
         if (selected != null) {
             profilesModel.select(selected.id());
         }

@@ -52,9 +52,9 @@ class BackpressureTest {
 
             Awaitility.await("publisher throttled, nothing dropped").atMost(Duration.ofSeconds(10))
                     .during(Duration.ofMillis(500))
-                    .until(() -> fixture.broker.stats().messagesReceived() > 0
-                            && fixture.broker.stats().messagesReceived() < MESSAGES / 2
-                            && fixture.broker.stats().messagesDropped() == 0);
+                    .until(() -> fixture.broker.stats().publishReceived() > 0
+                            && fixture.broker.stats().publishReceived() < MESSAGES / 2
+                            && fixture.broker.stats().publishDropped() == 0);
 
             // The broker still serves everyone else meanwhile.
             assertThat(other.connect("other")).isZero();
@@ -68,7 +68,7 @@ class BackpressureTest {
             assertThat(received).hasSize(MESSAGES).isSorted().doesNotHaveDuplicates();
             assertThat(readAndAck(publisher, 0, MESSAGES).pubacks()).isEqualTo(MESSAGES);
             sending.get(10, TimeUnit.SECONDS);
-            assertThat(fixture.broker.stats().messagesDropped()).isZero();
+            assertThat(fixture.broker.stats().publishDropped()).isZero();
         }
     }
 
@@ -92,8 +92,8 @@ class BackpressureTest {
             publisherPingAnswered(publisher, sending);
 
             // QoS 0 beyond the queue bound is dropped and counted once the publisher stops waiting.
-            assertThat(fixture.broker.stats().messagesReceived()).isEqualTo(50L * MESSAGES);
-            assertThat(fixture.broker.stats().messagesDropped()).isPositive();
+            assertThat(fixture.broker.stats().publishReceived()).isEqualTo(50L * MESSAGES);
+            assertThat(fixture.broker.stats().publishDropped()).isPositive();
         }
     }
 
@@ -118,7 +118,7 @@ class BackpressureTest {
                 send(b, batch("to/b/self", 1));
             }, threads);
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> fixture.broker.stats().messagesReceived() >= 100);
+                    .until(() -> fixture.broker.stats().publishReceived() >= 100);
 
             // Then each reads on its own, as real clients do.
             CompletableFuture<Acked> aReads = CompletableFuture.supplyAsync(() -> readAndAck(a, MESSAGES, MESSAGES),
@@ -129,7 +129,7 @@ class BackpressureTest {
             bSends.get(10, TimeUnit.SECONDS);
             assertThat(aSide.publishes()).hasSize(MESSAGES);
             assertThat(bSide.publishes()).hasSize(2 * MESSAGES);
-            assertThat(fixture.broker.stats().messagesDropped()).isZero();
+            assertThat(fixture.broker.stats().publishDropped()).isZero();
         }
     }
 

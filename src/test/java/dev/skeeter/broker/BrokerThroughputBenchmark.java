@@ -31,7 +31,7 @@ public final class BrokerThroughputBenchmark {
 
     private static void run(int port, int publishers, int perPublisher, int payloadBytes, long total, Broker broker)
             throws Exception {
-        long droppedBefore = broker.stats().messagesDropped();
+        long droppedBefore = broker.stats().publishDropped();
         try (Socket sub = new Socket("127.0.0.1", port)) {
             sub.setReceiveBufferSize(4 << 20);
             sub.getOutputStream().write(RawClient.connect("bench-sub", true, 0));
@@ -68,7 +68,7 @@ public final class BrokerThroughputBenchmark {
             long received = 0;
             sub.setSoTimeout(3000);
             try {
-                while (received + broker.stats().messagesDropped() - droppedBefore < total) {
+                while (received + broker.stats().publishDropped() - droppedBefore < total) {
                     received += readPackets(in, -1);
                 }
             } catch (java.net.SocketTimeoutException e) {
@@ -78,7 +78,7 @@ public final class BrokerThroughputBenchmark {
             for (Thread t : threads) {
                 t.join();
             }
-            long dropped = broker.stats().messagesDropped() - droppedBefore;
+            long dropped = broker.stats().publishDropped() - droppedBefore;
             System.out.printf("%d publishers x %d msgs (%d B payload) -> 1 subscriber: %d received, %d dropped, "
                     + "%.2f s, %,.0f msg/s delivered%n", publishers, perPublisher, payloadBytes, received, dropped,
                     seconds, received / seconds);

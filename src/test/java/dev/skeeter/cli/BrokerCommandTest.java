@@ -29,6 +29,7 @@ class BrokerCommandTest {
     @Test
     void brokerOnAFreePortAcceptsMqttAndStopsWhenAsked() throws Exception {
         BrokerCommand command = new BrokerCommand();
+        command.installSignals = false;
         CompletableFuture<Broker> running = new CompletableFuture<>();
         command.onStarted = running::complete;
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(

@@ -79,7 +79,8 @@ class EventDispatcherTest {
             }
         }, "MQTT Call: test");
         paho.start();
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        // 100,000 posts: generous bounds, as a loaded 2-core machine takes several seconds for them
+        Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> posted.get() == EventDispatcher.MAX_WAITING_MESSAGES);
         // the poster now waits for room: the next message is not taken while the listener is stuck
         Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
@@ -87,8 +88,8 @@ class EventDispatcherTest {
         assertThat(listener.messages).isEmpty();
 
         release.countDown();
-        paho.join(10_000);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listener.messages.size() == total);
+        paho.join(60_000);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> listener.messages.size() == total);
         assertThat(posted).hasValue(total);
     }
 

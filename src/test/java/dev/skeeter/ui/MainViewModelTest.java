@@ -109,54 +109,77 @@ class MainViewModelTest {
 
             first.acceptPortOffer();
 
-            WorkspaceViewModel replacement = main.currentProperty().get();
-            assertThat(replacement).isNotSameAs(first);
-            assertThat(main.workspaces()).containsExactly(replacement);
+            assertThat(main.currentProperty().get()).isSameAs(first); // the same workspace, moved in place
+            assertThat(main.workspaces()).containsExactly(first);
             assertThat(profiles.find(Profile.LOCAL_BROKER_ID).orElseThrow().port()).isEqualTo(free);
-            await().atMost(10, SECONDS).until(() -> replacement.stateProperty().get() == ConnectionState.CONNECTED);
+            await().atMost(10, SECONDS).until(() -> first.stateProperty().get() == ConnectionState.CONNECTED);
             assertThat(localBroker.listensOn(free)).isTrue();
         }
     }
 
     @Test
-    void editingTheProfileOfAClosedConnectionUpdatesItsWorkspace() {
+    void editingTheProfileOfAClosedConnectionUpdatesItsWorkspaceInPlace() {
         Profile a = Profile.create("A", "localhost", 1883);
-        profiles.put(a);
+        Profile b = Profile.create("B", "localhost", 1883);
+        profiles.putAll(List.of(a, b));
         WorkspaceViewModel before = main.open(a);
+        main.open(b);
+        main.open(a);
 
         profiles.put(a.toBuilder().port(1884).build());
 
-        WorkspaceViewModel after = main.workspaces().get(0);
-        assertThat(after).isNotSameAs(before);
-        assertThat(after.profile().port()).isEqualTo(1884);
-        assertThat(main.currentProperty().get()).isSameAs(after);
+        assertThat(main.workspaces().get(0)).isSameAs(before);
+        assertThat(before.profile().port()).isEqualTo(1884);
+        assertThat(before.connection().profile().port()).isEqualTo(1884);
+        assertThat(main.currentProperty().get()).isSameAs(before);
     }
 
     @Test
-    void editingTheProfileOfAConnectedWorkspaceSaysTheChangesApplyOnTheNextConnect() throws Exception {
+    void editingTheProfileOfAConnectedWorkspaceReconnectsItInPlace() throws Exception {
         try (TestBroker broker = TestBroker.start()) {
             Profile a = Profile.create("A", "127.0.0.1", broker.port());
             profiles.put(a);
             WorkspaceViewModel connected = main.open(a);
             connected.connect();
             await().atMost(10, SECONDS).until(() -> connected.stateProperty().get() == ConnectionState.CONNECTED);
-            assertThat(connected.profileChangesPendingProperty().get()).isFalse();
+            connected.connection().subscribe(List.of(new dev.skeeter.client.SubscriptionRequest("a/#", 0)))
+                    .get(10, SECONDS);
 
             Profile edited = a.toBuilder().keepAliveSeconds(a.keepAliveSeconds() + 7).build();
             profiles.put(edited);
 
             assertThat(main.workspaces()).containsExactly(connected);
+            await().atMost(10, SECONDS).until(() -> connected.stateProperty().get() == ConnectionState.CONNECTED
+                    && connected.connection().profile().equals(edited));
+            assertThat(connected.profile()).isEqualTo(edited);
+            assertThat(connected.profileChangesPendingProperty().get()).isFalse();
+            assertThat(connected.log().allEntries()).anyMatch(e -> e.text().contains("reconnecting with the new"));
+        }
+    }
+
+    @Test
+    void anEditOfAProfileThatAsksItsPasswordWaitsForTheNextConnect() throws Exception {
+        try (TestBroker broker = TestBroker.start()) {
+            Profile a = Profile.create("A", "127.0.0.1", broker.port());
+            profiles.put(a);
+            WorkspaceViewModel connected = main.open(a);
+            connected.connect();
+            await().atMost(10, SECONDS).until(() -> connected.stateProperty().get() == ConnectionState.CONNECTED);
+
+            Profile edited = a.toBuilder().credentials(new Profile.Credentials("user", null, false)).build();
+            profiles.put(edited);
+
             assertThat(connected.profile()).isEqualTo(a); // keeps what it connected with
             assertThat(connected.profileChangesPendingProperty().get()).isTrue();
             assertThat(WorkspaceViewModel.PROFILE_CHANGES_PENDING_TEXT).contains("apply on the next connect");
 
             connected.disconnect();
 
-            await().atMost(10, SECONDS).until(() -> main.workspaces().get(0) != connected);
-            WorkspaceViewModel next = main.workspaces().get(0);
-            assertThat(next.profile()).isEqualTo(edited);
-            assertThat(next.profileChangesPendingProperty().get()).isFalse();
-            assertThat(next.stateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+            await().atMost(10, SECONDS).until(() -> connected.profile().equals(edited));
+            assertThat(main.workspaces()).containsExactly(connected);
+            assertThat(connected.profileChangesPendingProperty().get()).isFalse();
+            assertThat(connected.stateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+            assertThat(connected.needsPassword()).isTrue();
         }
     }
 

@@ -45,7 +45,7 @@ class ShellFxTest extends ShellFxTestBase {
             clickOn("#connect-button");
             awaitText("#workspace-state", "Connected");
             assertThat(lookup("#workspace-address").queryLabeled().getText())
-                    .isEqualTo("tcp://127.0.0.1:" + broker.port());
+                    .isEqualTo("mqtt://127.0.0.1:" + broker.port());
             assertThat(lookup("#workspace-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
                     .extracting(javafx.scene.control.Tab::getText).containsExactly("Publish", "Subscribe", "Log");
 

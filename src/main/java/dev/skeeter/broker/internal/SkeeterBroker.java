@@ -13,7 +13,10 @@ import dev.skeeter.broker.internal.transport.ServerTls;
 import dev.skeeter.mqtt.Topics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import dev.skeeter.Version;
+import dev.skeeter.broker.internal.sys.SysTree;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -40,6 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * this object's monitor and never block.
  */
 public final class SkeeterBroker implements Broker {
+    /** mosquitto publishes {@code $SYS} at QoS 2; a subscriber gets it at the QoS it asked for. */
+    private static final int SYS_QOS = 2;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** Above the high mark a subscriber's messages queue (then drop, counted) instead of piling up in Netty. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
@@ -168,7 +173,28 @@ public final class SkeeterBroker implements Broker {
         }
         core.events().info(null, "Skeeter broker listening on "
                 + addresses.stream().map(Broker::describe).collect(java.util.stream.Collectors.joining(", ")));
+        startSysTree();
         started.complete(List.copyOf(addresses));
+    }
+
+    /** mosquitto publishes the tree at start and then every {@code sys_interval}; 0 turns it off. */
+    private void startSysTree() {
+        long interval = config.sysInterval().toSeconds();
+        if (interval == 0) {
+            return;
+        }
+        SysTree tree = new SysTree(this::stats, (topic, payload) -> core.router().publish(
+                new Message(topic, payload, SYS_QOS, true)), System::nanoTime);
+        EventLoop loop = group.next();
+        loop.execute(() -> tree.publishStatic(Version.get(), Version.timestamp()));
+        loop.scheduleAtFixedRate(() -> {
+            try {
+                tree.update();
+            } catch (RuntimeException e) {
+                // An exception would cancel the schedule: $SYS would silently stop updating.
+                core.events().warn(null, "$SYS update failed: " + e);
+            }
+        }, 0, interval, TimeUnit.SECONDS);
     }
 
     @Override
@@ -199,8 +225,9 @@ public final class SkeeterBroker implements Broker {
 
     @Override
     public BrokerStats stats() {
-        return core.metrics().snapshot(core.sessions().size(), core.router().retainedCount(),
-                core.router().subscriptionCount());
+        int retained = core.router().retainedCount();
+        return core.metrics().snapshot(core.sessions().size(), retained, core.router().subscriptionCount(),
+                retained + core.sessions().heldMessages());
     }
 
     @Override

@@ -18,7 +18,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -54,6 +53,7 @@ public final class WorkspaceView {
         Tab log = new Tab("Log", new LogView(model.log(), files, "workspace").root());
         log.setId("tab-log");
         tabs.setId("workspace-tabs");
+        tabs.getStyleClass().add("dense");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(extraTabs);
         tabs.getTabs().add(log);
@@ -89,7 +89,8 @@ public final class WorkspaceView {
     private Node createHeader() {
         Circle dot = new Circle(6);
         dot.getStyleClass().add("status-dot");
-        Label title = new Label(model.title());
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(model::title, model.profileProperty()));
         title.getStyleClass().add("workspace-title");
         Label stateLabel = new Label();
         stateLabel.setId("workspace-state");
@@ -118,31 +119,36 @@ public final class WorkspaceView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label notice = new Label(WorkspaceViewModel.PROFILE_CHANGES_PENDING_TEXT);
+        notice.setTooltip(new javafx.scene.control.Tooltip(WorkspaceViewModel.PROFILE_CHANGES_PENDING_TEXT));
         notice.setId("workspace-notice");
         notice.getStyleClass().add("workspace-notice");
         notice.setMinWidth(0);
         notice.visibleProperty().bind(model.profileChangesPendingProperty());
         notice.managedProperty().bind(notice.visibleProperty());
-        HBox titleRow = new HBox(8, dot, title, stateLabel, notice, spacer, progress, connect, disconnect);
-        titleRow.setAlignment(Pos.CENTER_LEFT);
-
-        GridPane facts = new GridPane();
-        facts.setHgap(8);
-        facts.setVgap(2);
-        facts.addRow(0, key("Broker"), value("workspace-address", Bindings.createStringBinding(model::brokerAddress)),
-                key("Messages in"), value("messages-in", Bindings.createStringBinding(() -> counter(
-                        model.messagesInProperty().get(), model.inPerSecondProperty().get()),
-                        model.messagesInProperty(), model.inPerSecondProperty())));
-        facts.addRow(1, key("Client id"), value("workspace-client-id", model.clientIdProperty()),
-                key("Messages out"), value("messages-out", Bindings.createStringBinding(() -> counter(
-                        model.messagesOutProperty().get(), model.outPerSecondProperty().get()),
-                        model.messagesOutProperty(), model.outPerSecondProperty())));
-        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
-        grow.setHgrow(Priority.ALWAYS);
-        facts.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), grow);
-        VBox header = new VBox(6, titleRow, facts);
-        header.getStyleClass().add("workspace-header");
-        return header;
+        Label address = value("workspace-address", Bindings.createStringBinding(model::brokerAddress,
+                model.profileProperty()), "Broker");
+        Label client = value("workspace-client-id", model.clientIdProperty(), "Client id");
+        Label in = value("messages-in", Bindings.createStringBinding(() -> "in " + counter(
+                model.messagesInProperty().get(), model.inPerSecondProperty().get()),
+                model.messagesInProperty(), model.inPerSecondProperty()), "Messages received");
+        Label out = value("messages-out", Bindings.createStringBinding(() -> "out " + counter(
+                model.messagesOutProperty().get(), model.outPerSecondProperty().get()),
+                model.messagesOutProperty(), model.outPerSecondProperty()), "Messages published");
+        // One line, so the messages get the height: what gives way first is the title, then the address and id
+        // (cut in the middle, whole on hover); counters, state and buttons keep their size.
+        title.setMinWidth(40);
+        address.setMinWidth(60);
+        client.setMinWidth(40);
+        stateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        in.setMinWidth(Region.USE_PREF_SIZE);
+        out.setMinWidth(Region.USE_PREF_SIZE);
+        address.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        client.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        HBox row = new HBox(10, dot, title, stateLabel, notice, address, client, spacer, in, out, progress,
+                connect, disconnect);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("workspace-header");
+        return row;
     }
 
     private Node createPortOffer() {
@@ -179,22 +185,19 @@ public final class WorkspaceView {
         label.setText(StateText.of(state));
     }
 
-    private static Label key(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("header-key");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    private static Label value(String id, javafx.beans.value.ObservableValue<String> text) {
+    /** A header value; its tooltip names it and shows it whole when the line is too narrow. */
+    private static Label value(String id, javafx.beans.value.ObservableValue<String> text, String name) {
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("header-value");
         label.textProperty().bind(text);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(Bindings.concat(name, ": ", text));
+        label.setTooltip(tip);
         return label;
     }
 
     static String counter(long count, double perSecond) {
-        return String.format(Locale.ROOT, "%,d  (%.1f/s)", count, perSecond);
+        return String.format(Locale.ROOT, "%,d (%.1f/s)", count, perSecond);
     }
 }

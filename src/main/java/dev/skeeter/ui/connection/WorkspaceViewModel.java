@@ -41,17 +41,17 @@ public final class WorkspaceViewModel {
     /** Log lines reach the FX thread at most ten times a second, however many arrive. */
     private static final java.time.Duration LOG_PACE = java.time.Duration.ofMillis(100);
 
-    /** What the main window does for a workspace: swap its profile (and connection) when the port changes. */
+    /** What the main window does for a workspace: save a profile the workspace changed (the free port). */
     @FunctionalInterface
     public interface Host {
-        void replaceProfile(WorkspaceViewModel workspace, Profile updated, boolean connect);
+        void saveProfile(Profile updated);
     }
 
     /** Another program holds the local broker's port; connecting to {@code freePort} is offered. */
     public record PortOffer(int port, int freePort, String explanation) {
     }
 
-    private final Profile profile;
+    private final ReadOnlyObjectWrapper<Profile> profile;
     private final MqttConnection connection;
     private final LocalBrokerConnector localBroker;
     private final Executor fx;
@@ -71,6 +71,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyDoubleWrapper outPerSecond = new ReadOnlyDoubleWrapper(this, "outPerSecond");
     private final ReadOnlyBooleanWrapper profileChangesPending =
             new ReadOnlyBooleanWrapper(this, "profileChangesPending");
+    /** An edit saved while the workspace could not take it; applied once idle. FX thread only. */
+    private Profile pendingProfile;
     private final RateMeter inMeter = new RateMeter();
     private final RateMeter outMeter = new RateMeter();
 
@@ -79,7 +81,7 @@ public final class WorkspaceViewModel {
      */
     public WorkspaceViewModel(Profile profile, MqttConnection connection, LocalBrokerConnector localBroker,
             Executor fx, Executor background, Host host) {
-        this.profile = profile;
+        this.profile = new ReadOnlyObjectWrapper<>(this, "profile", profile);
         this.connection = connection;
         this.localBroker = localBroker;
         this.fx = fx;
@@ -102,10 +104,17 @@ public final class WorkspaceViewModel {
         };
         connection.addListener(listener);
         connection.addListener(topicsSeen);
+        state.addListener(o -> applyPendingWhenIdle());
+        busy.addListener(o -> applyPendingWhenIdle());
     }
 
+    /** The profile this workspace connects with; an edit replaces it in place (see {@link #applyProfile}). */
     public Profile profile() {
-        return profile;
+        return profile.get();
+    }
+
+    public ReadOnlyObjectProperty<Profile> profileProperty() {
+        return profile.getReadOnlyProperty();
     }
 
     public MqttConnection connection() {
@@ -122,32 +131,95 @@ public final class WorkspaceViewModel {
     }
 
     public String title() {
-        return profile.name();
+        return profile.get().name();
     }
 
+    /** The broker's address as the profile form names its transport, e.g. {@code mqtts://host:8883}. */
     public String brokerAddress() {
-        return profile.serverUri();
+        return BrokerAddress.of(profile.get());
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
-    /** What the header says while the profile was edited after this workspace connected with it. */
+    /** What the header says while an edit of the profile waits for the next connect. */
     public static final String PROFILE_CHANGES_PENDING_TEXT =
             "Profile changed: the changes apply on the next connect";
 
     /**
-     * True when the profile was saved with changes while this workspace was connected: it keeps the settings it
-     * connected with, and the header says the changes apply on the next connect.
+     * True when the profile was saved with changes this workspace cannot take yet (it is busy, or it would have to
+     * ask a password to reconnect): the header says the changes apply on the next connect.
      */
     public ReadOnlyBooleanProperty profileChangesPendingProperty() {
         return profileChangesPending.getReadOnlyProperty();
     }
 
-    /** Called by the main window when the profile changed under a connected workspace. */
-    public void markProfileChangesPending() {
-        profileChangesPending.set(true);
+    /**
+     * Takes an edited profile in place: the workspace, its subscriptions, messages and forms stay. Disconnected,
+     * the next connect uses it; connected, the workspace reconnects with it now (and says so in its Log), unless a
+     * password would have to be asked, then it waits for the next connect; busy, it waits until idle.
+     */
+    public void applyProfile(Profile edited) {
+        if (edited.equals(profile.get())) {
+            pendingProfile = null;
+            profileChangesPending.set(false);
+            return;
+        }
+        if (!busy.get() && isIdle(state.get())) {
+            reconfigure(edited);
+        } else if (!busy.get() && state.get() == ConnectionState.CONNECTED && !asksPassword(edited)
+                && onlyNameDiffers(edited)) {
+            profile.set(edited); // a new name needs no reconnect; the connection takes it when next idle
+            pendingProfile = edited;
+        } else if (!busy.get() && state.get() == ConnectionState.CONNECTED && !asksPassword(edited)) {
+            reconnectWith(edited);
+        } else {
+            pendingProfile = edited;
+            profileChangesPending.set(true);
+        }
+    }
+
+    private boolean onlyNameDiffers(Profile edited) {
+        return edited.toBuilder().name(profile.get().name()).build().equals(connection.profile());
+    }
+
+    private static boolean asksPassword(Profile p) {
+        return p.credentials().hasUsername() && !p.credentials().savePassword();
+    }
+
+    private void reconnectWith(Profile edited) {
+        addLog(LogLevel.INFO, "Profile changed: reconnecting with the new settings");
+        busy.set(true);
+        connection.disconnect().whenComplete((v, error) -> fx.execute(() -> {
+            busy.set(false);
+            state.set(connection.state());
+            if (reconfigure(edited)) {
+                connect();
+            }
+        }));
+    }
+
+    /** Hands the edited profile to the idle connection; false (failure shown) when it cannot be used. */
+    private boolean reconfigure(Profile edited) {
+        pendingProfile = null;
+        profileChangesPending.set(false);
+        try {
+            connection.reconfigure(edited);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            failure.set(new ConnectionFailure("The edited profile cannot be used: " + e.getMessage(), e.toString(),
+                    List.of()));
+            return false;
+        }
+        profile.set(edited);
+        clientId.set(displayClientId());
+        return true;
+    }
+
+    private void applyPendingWhenIdle() {
+        if (pendingProfile != null && !busy.get() && isIdle(state.get())) {
+            reconfigure(pendingProfile);
+        }
     }
 
     /** True while a connect or disconnect is under way (the view shows progress). */
@@ -196,7 +268,7 @@ public final class WorkspaceViewModel {
 
     /** True when the profile keeps no password and one must be asked before connecting. */
     public boolean needsPassword() {
-        return profile.credentials().hasUsername() && !profile.credentials().savePassword();
+        return asksPassword(profile.get());
     }
 
     public void connect() {
@@ -211,8 +283,9 @@ public final class WorkspaceViewModel {
         busy.set(true);
         failure.set(null);
         portOffer.set(null);
-        CompletableFuture<LocalBrokerConnector.Preparation> prepared = profile.isLocalBroker() && localBroker != null
-                ? localBroker.prepare(profile)
+        Profile settings = profile.get();
+        CompletableFuture<LocalBrokerConnector.Preparation> prepared = settings.isLocalBroker() && localBroker != null
+                ? localBroker.prepare(settings)
                 : CompletableFuture.completedFuture(new LocalBrokerConnector.Ready(false));
         prepared.whenComplete((preparation, error) -> fx.execute(() -> {
             if (error != null) {
@@ -227,7 +300,7 @@ public final class WorkspaceViewModel {
                 addLog(LogLevel.WARN, taken.explanation());
             } else {
                 if (preparation instanceof LocalBrokerConnector.Ready ready && ready.startedNow()) {
-                    addLog(LogLevel.INFO, "Started the local broker on port " + profile.port());
+                    addLog(LogLevel.INFO, "Started the local broker on port " + settings.port());
                 }
                 startConnect(password);
             }
@@ -239,7 +312,11 @@ public final class WorkspaceViewModel {
         PortOffer offer = portOffer.get();
         if (offer != null) {
             portOffer.set(null);
-            host.replaceProfile(this, profile.toBuilder().port(offer.freePort()).build(), true);
+            Profile moved = profile.get().toBuilder().port(offer.freePort()).build();
+            if (reconfigure(moved)) {
+                host.saveProfile(moved);
+                connect();
+            }
         }
     }
 

@@ -72,11 +72,11 @@ final class ProfileFormView {
         ChoiceBox<Profile.Transport> transport = choice("profile-transport", Profile.Transport.values());
         transport.valueProperty().bindBidirectional(form.transport);
         transport.setConverter(converter(t -> switch (t) {
-            case TCP -> "TCP (mqtt://)";
-            case TLS -> "TLS (mqtts://)";
-            case WEBSOCKET -> "WebSocket (ws://)";
-            case SECURE_WEBSOCKET -> "Secure WebSocket (wss://)";
-        }));
+            case TCP -> "TCP";
+            case TLS -> "TLS";
+            case WEBSOCKET -> "WebSocket";
+            case SECURE_WEBSOCKET -> "Secure WebSocket";
+        } + " (" + dev.skeeter.ui.connection.BrokerAddress.scheme(t) + "://)"));
         s.add("Transport", transport);
         TextField wsPath = text("profile-ws-path", form.webSocketPath);
         wsPath.disableProperty().bind(form.transport.isEqualTo(Profile.Transport.TCP)

@@ -1,6 +1,7 @@
 package dev.skeeter.ui.profiles;
 
 import dev.skeeter.profiles.Profile;
+import dev.skeeter.ui.common.TopicProblems;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -67,10 +68,8 @@ public final class ProfileValidator {
             }
         }
         String will = in.willTopic() == null ? "" : in.willTopic();
-        if (will.contains("+") || will.contains("#")) {
-            errors.put(ProfileField.WILL_TOPIC, "A will topic cannot contain + or #");
-        } else if (will.contains("\u0000")) {
-            errors.put(ProfileField.WILL_TOPIC, "A topic cannot contain NUL");
+        if (!will.isEmpty()) { // no topic, no will
+            TopicProblems.ofTopicName(will).ifPresent(problem -> errors.put(ProfileField.WILL_TOPIC, problem));
         }
         if (!blank(in.proxyHost())) {
             range(errors, ProfileField.PROXY_PORT, in.proxyPort(), 1, 65535, "Proxy port");

@@ -20,7 +20,10 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.GridPane;
+import javafx.geometry.Pos;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -58,7 +61,8 @@ final class MessageDetailView {
     private void createView() {
         root.getStyleClass().add("message-detail");
         root.setId("message-detail");
-        root.setPadding(new Insets(6));
+        root.setPadding(new Insets(4, 6, 4, 6));
+        root.setSpacing(4);
         TextField topic = new TextField();
         topic.setId("detail-topic");
         topic.setEditable(false);
@@ -75,14 +79,21 @@ final class MessageDetailView {
         Label size = boundLabel("detail-size", vm.sizeProperty());
         Label matched = boundLabel("detail-matched", vm.matchedProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(4);
-        grid.addRow(0, caption("Topic"), topic, copy);
-        grid.addRow(1, caption("Flags"), flags);
-        grid.addRow(2, caption("Size"), size);
-        grid.addRow(3, caption("Matched"), matched);
-        GridPane.setHgrow(topic, Priority.ALWAYS);
+        // One compact line (topic, copy, flags, size, matched), so the viewer below gets the height
+        for (Label label : new Label[] {flags, size}) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        matched.setMinWidth(0);
+        matched.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        Tooltip matchedTip = new Tooltip();
+        matchedTip.textProperty().bind(vm.matchedProperty());
+        matched.setTooltip(matchedTip);
+        topic.setPrefColumnCount(12);
+        HBox line = new HBox(8, topic, copy, flags, size, matched);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setId("detail-metadata");
+        HBox.setHgrow(topic, Priority.ALWAYS);
 
         jsonTree.setId("detail-json-tree");
         jsonTree.setShowRoot(true);
@@ -97,12 +108,15 @@ final class MessageDetailView {
         addTab(PayloadViewer.BASE64, base64);
         addTab(PayloadViewer.IMAGE, imagePane);
         tabs.setId("detail-viewers");
+        tabs.getStyleClass().add("dense");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         note.setId("detail-note");
         note.getStyleClass().add("detail-note");
         note.setWrapText(true);
-        root.getChildren().addAll(grid, note, tabs);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+        root.getChildren().addAll(line, note, tabs);
     }
 
     private void initListeners() {
@@ -188,12 +202,6 @@ final class MessageDetailView {
         Label label = new Label();
         label.setId(id);
         label.textProperty().bind(value);
-        return label;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("detail-caption");
         return label;
     }
 }

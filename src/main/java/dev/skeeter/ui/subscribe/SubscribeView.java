@@ -40,6 +40,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import dev.skeeter.ui.common.Dividers;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
@@ -74,11 +75,12 @@ public final class SubscribeView {
         root.getStylesheets().add(STYLESHEET);
         SplitPane messages = new SplitPane(createTable(), detail.root());
         messages.setOrientation(Orientation.VERTICAL);
-        messages.setDividerPositions(0.55);
+        Dividers.remember(messages, "messages-split", new double[] {0.5}, vm::dividers, vm::rememberDividers);
         BorderPane right = new BorderPane(messages);
         right.setTop(createToolbar());
         SplitPane main = new SplitPane(createSubscriptions(), right);
-        main.setDividerPositions(0.28);
+        // the subscriptions column takes what its rows need; the messages get the rest
+        Dividers.remember(main, "subscribe-split", new double[] {0.27}, vm::dividers, vm::rememberDividers);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         root.setCenter(main);
     }
@@ -133,8 +135,8 @@ public final class SubscribeView {
         Label title = new Label("Subscriptions");
         title.getStyleClass().add("pane-title");
         VBox box = new VBox(6, title, form, error, list);
-        box.setPadding(new Insets(8));
-        box.setMinWidth(270);
+        box.setPadding(new Insets(6));
+        box.setMinWidth(200);
         return box;
     }
 
@@ -152,6 +154,8 @@ public final class SubscribeView {
         scope.setId("search-scope");
         scope.getItems().setAll(MessageSearch.Scope.values());
         scope.valueProperty().bindBidirectional(vm.searchScopeProperty());
+        scope.setPrefWidth(135);
+        scope.setTooltip(new Tooltip("Where the search looks"));
         ToggleButton pause = new ToggleButton();
         pause.setId("pause");
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
@@ -195,6 +199,7 @@ public final class SubscribeView {
         });
         maxRows.valueProperty().addListener((obs, was, now) -> vm.table().maxRowsProperty().set(now));
         maxRows.setTooltip(new Tooltip("How many of the newest messages the table keeps"));
+        maxRows.getStyleClass().add("compact-choice");
         Label paused = new Label("Paused: new messages are counted, not shown");
         paused.setId("paused-indicator");
         paused.getStyleClass().add("paused-indicator");
@@ -210,10 +215,10 @@ public final class SubscribeView {
         status.setId("subscribe-status");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
-        // Two flowing lines, so the pane fits a 1024x640 window with the profile list shown (about 560 px for
-        // this toolbar): search with its scope, then the actions; then the counters, the pause note, the status
-        // and Keep. What does not fit wraps onto another line instead of being cut off.
-        search.setPrefColumnCount(14);
+        // Two compact lines that fit a 1024x640 window with the profile list shown (about 600 px for this
+        // toolbar): search, scope and the actions; then, smaller, the counters, the pause note, the status and
+        // Keep. What does not fit wraps onto another line instead of being cut off.
+        search.setPrefColumnCount(10);
         search.setMinWidth(Region.USE_PREF_SIZE);
         HBox searchBox = new HBox(6, search, scope);
         searchBox.setAlignment(Pos.CENTER_LEFT);
@@ -226,18 +231,19 @@ public final class SubscribeView {
         FlowPane row1 = new FlowPane(6, 4, searchBox, actions);
         row1.setId("subscribe-toolbar-actions");
         row1.setAlignment(Pos.CENTER_LEFT);
-        Label keep = new Label("Keep");
         counters.setMinWidth(0);
         counters.setWrapText(true);
-        HBox keepBox = new HBox(6, keep, maxRows);
+        Label keep = new Label("Keep");
+        keep.getStyleClass().add("counters");
+        HBox keepBox = new HBox(4, keep, maxRows);
         keepBox.setAlignment(Pos.CENTER_LEFT);
         keepBox.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane row2 = new FlowPane(10, 2, counters, paused, status, keepBox);
+        FlowPane row2 = new FlowPane(10, 0, counters, paused, status, keepBox);
         row2.setId("subscribe-toolbar-status");
         row2.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(4, row1, row2);
+        VBox bar = new VBox(1, row1, row2);
         bar.setMinWidth(0);
-        bar.setPadding(new Insets(8, 8, 4, 8));
+        bar.setPadding(new Insets(3, 6, 1, 6));
         bar.getStyleClass().add("subscribe-toolbar");
         return bar;
     }
@@ -259,6 +265,7 @@ public final class SubscribeView {
 
     private Node createTable() {
         table.setId("messages");
+        table.getStyleClass().add("dense");
         table.setItems(vm.table().visibleRows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No messages yet: subscribe to a filter on the left"));
@@ -281,7 +288,7 @@ public final class SubscribeView {
         TableColumn<MessageRow, String> preview = column("Payload", "column-payload", 240, MessageRow::preview);
         table.getColumns().add(preview);
         table.getColumns().forEach(c -> c.setSortable(false));
-        table.setFixedCellSize(24);
+        table.setFixedCellSize(22); // dense rows: eight fit a 1024x640 window with the viewer below
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableWarmUp.install(table);
         return table;

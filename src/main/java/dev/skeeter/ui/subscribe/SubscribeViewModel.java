@@ -55,6 +55,8 @@ import javafx.collections.ObservableList;
 public final class SubscribeViewModel {
     static final Duration DRAIN_INTERVAL = Duration.ofMillis(100);
     static final int QUEUE_CAPACITY = 50_000;
+    /** A subscription's status while the connection is down: it is sent when the connection is up. */
+    static final String ON_CONNECT = "subscribes on connect";
     static final List<String> PALETTE = List.of("#2f6fdf", "#2da44e", "#d4a72c", "#cf222e", "#8250df",
             "#1b7c83", "#e16f24", "#bf3989", "#57606a", "#4d8f2a");
 
@@ -73,7 +75,9 @@ public final class SubscribeViewModel {
         @Override
         public void stateChanged(ConnectionState previous, ConnectionState current, ConnectionFailure failure) {
             if (current == ConnectionState.CONNECTED) {
-                fx.execute(SubscribeViewModel.this::retryFailedSubscriptions);
+                fx.execute(SubscribeViewModel.this::subscribeMissing);
+            } else if (current == ConnectionState.DISCONNECTED) {
+                fx.execute(SubscribeViewModel.this::markForgotten);
             }
         }
     };
@@ -135,6 +139,7 @@ public final class SubscribeViewModel {
             persist(s -> s.withMessageTableRowLimit(rows));
         });
         connection.addListener(listener);
+        restoreSubscriptions();
     }
 
     // ---- subscriptions ------------------------------------------------------------------------------------------
@@ -152,26 +157,63 @@ public final class SubscribeViewModel {
         }
         String colour = state.state().subscriptionColours(profile.id())
                 .getOrDefault(filter, PALETTE.get(subscriptions.size() % PALETTE.size()));
-        SubscriptionItem item = new SubscriptionItem(filter, filterQos.get(), colour);
-        item.colourProperty().addListener((obs, was, now) -> saveColour(item));
-        byFilter.put(filter, item);
-        subscriptions.add(item);
+        SubscriptionItem item = track(new SubscriptionItem(filter, filterQos.get(), colour));
         filterText.set("");
-        saveColour(item);
+        persistSubscriptions();
         sendSubscribe(item);
         return true;
     }
 
-    /** Subscriptions that failed (e.g. sent while disconnected; the core forgets those) are sent again on connect. */
-    void retryFailedSubscriptions() {
+    /** The profile's remembered subscriptions, listed at once and subscribed when the connection is up. */
+    private void restoreSubscriptions() {
+        for (AppState.SavedSubscription saved : state.state().subscriptions(profile.id())) {
+            if (!byFilter.containsKey(saved.filter()) && TopicProblems.ofFilter(saved.filter()).isEmpty()) {
+                SubscriptionItem item = new SubscriptionItem(saved.filter(), saved.qos(),
+                        saved.colour() == null ? PALETTE.get(subscriptions.size() % PALETTE.size()) : saved.colour());
+                item.mutedProperty().set(saved.muted()); // before track: restoring saves nothing
+                sendSubscribe(track(item));
+            }
+        }
+    }
+
+    private SubscriptionItem track(SubscriptionItem item) {
+        item.colourProperty().addListener((obs, was, now) -> persistSubscriptions());
+        item.mutedProperty().addListener((obs, was, now) -> persistSubscriptions());
+        byFilter.put(item.filter(), item);
+        subscriptions.add(item);
+        return item;
+    }
+
+    /**
+     * On every connect: subscriptions the connection does not hold (a clean session starts empty; one sent while
+     * disconnected or that failed) are sent; the ones it holds it has sent again itself or the broker's session
+     * kept.
+     */
+    void subscribeMissing() {
+        Map<String, Integer> active = connection.activeSubscriptions();
         for (SubscriptionItem item : subscriptions) {
-            if (item.failed) {
+            if (item.failed || !active.containsKey(item.filter())) {
                 sendSubscribe(item);
             }
         }
     }
 
+    /** After a disconnect that ended the session's subscriptions, the list says they come back on connect. */
+    private void markForgotten() {
+        Map<String, Integer> active = connection.activeSubscriptions();
+        for (SubscriptionItem item : subscriptions) {
+            if (!active.containsKey(item.filter())) {
+                item.setStatus(ON_CONNECT);
+            }
+        }
+    }
+
     private void sendSubscribe(SubscriptionItem item) {
+        if (connection.state() != ConnectionState.CONNECTED) {
+            item.failed = true;
+            item.setStatus(ON_CONNECT);
+            return;
+        }
         item.failed = false;
         item.setStatus("subscribing…");
         subscribeSafely(item.filter(), item.qos()).whenComplete((granted, error) ->
@@ -191,6 +233,7 @@ public final class SubscribeViewModel {
     public void unsubscribe(SubscriptionItem item) {
         subscriptions.remove(item);
         byFilter.remove(item.filter(), item);
+        persistSubscriptions();
         CompletableFuture<Void> done;
         try {
             done = connection.unsubscribe(List.of(item.filter()));
@@ -315,9 +358,19 @@ public final class SubscribeViewModel {
         table.setFilter(MessageSearch.predicate(searchText.get(), searchScope.get()));
     }
 
-    private void saveColour(SubscriptionItem item) {
-        String colour = item.colourProperty().get();
-        persist(s -> s.withSubscriptionColour(profile.id(), item.filter(), colour));
+    /** Divider positions the user left a split of this pane at (the same for every workspace); empty when none. */
+    public List<Double> dividers(String splitId) {
+        return state.state().window().dividerPositions().getOrDefault(splitId, List.of());
+    }
+
+    public void rememberDividers(String splitId, List<Double> positions) {
+        persist(s -> s.withWindow(s.window().withDividers(splitId, positions)));
+    }
+
+    private void persistSubscriptions() {
+        List<AppState.SavedSubscription> saved = subscriptions.stream().map(i -> new AppState.SavedSubscription(
+                i.filter(), i.qos(), i.colourProperty().get(), i.mutedProperty().get())).toList();
+        persist(s -> s.withSubscriptions(profile.id(), saved));
     }
 
     /** Saves off the FX thread; a failed write is reported, the state in memory keeps the change. */

@@ -12,6 +12,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.paint.Color;
 
 /** A subscription in the list: colour (changeable), filter, status, count, mute and unsubscribe. FX thread only. */
@@ -21,6 +23,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
     private final Label status = new Label();
     private final Label count = new Label();
     private final Tooltip statusTip = new Tooltip();
+    private final Tooltip filterTip = new Tooltip();
     private final ToggleButton mute = new ToggleButton("Mute");
     private final Button unsubscribe = new Button("✕");
     private final GridPane box = new GridPane();
@@ -57,15 +60,21 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
         unsubscribe.getStyleClass().add("small");
         filter.setMinWidth(0);
         status.setMinWidth(0);
-        HBox actions = new HBox(6, count, mute, unsubscribe);
+        HBox actions = new HBox(4, mute, unsubscribe);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        // Two lines, so the filter gets the whole width: colour | filter, then status | count, mute, unsubscribe.
+        actions.setMinWidth(Region.USE_PREF_SIZE);
+        // Two lines: colour | filter (cut in the middle) | count, then status | mute, unsubscribe. The count is a
+        // number and never cut; the filter and the status show whole on hover.
+        filter.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        filter.setTooltip(filterTip);
         box.setHgap(6);
         box.setVgap(2);
         box.add(colour, 0, 0, 1, 2);
-        box.add(filter, 1, 0, 2, 1);
+        box.add(filter, 1, 0);
+        box.add(count, 2, 0);
         box.add(status, 1, 1);
         box.add(actions, 2, 1);
+        GridPane.setHalignment(count, javafx.geometry.HPos.RIGHT);
         GridPane.setHgrow(filter, Priority.ALWAYS);
         GridPane.setHgrow(status, Priority.ALWAYS);
 
@@ -88,6 +97,7 @@ final class SubscriptionCell extends ListCell<SubscriptionItem> {
             return;
         }
         filter.setText(item.filter());
+        filterTip.setText(item.filter() + " (QoS " + item.qos() + ")");
         colour.setValue(Color.web(item.colourProperty().get()));
         mute.selectedProperty().bindBidirectional(item.mutedProperty());
         status.textProperty().bind(item.statusProperty());

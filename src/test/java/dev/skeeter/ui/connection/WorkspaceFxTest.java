@@ -38,27 +38,6 @@ class WorkspaceFxTest extends ShellFxTestBase {
     }
 
     @Test
-    void editingTheProfileOfAConnectedWorkspaceShowsANoticeInItsHeader() throws Exception {
-        try (dev.skeeter.ui.support.TestBroker broker = dev.skeeter.ui.support.TestBroker.start()) {
-            Profile plain = Profile.create("Plain", "127.0.0.1", broker.port());
-            fixture = new ShellFixture(configDir, List.of(plain)).show(p -> "");
-            doubleClickOn("Plain");
-            clickOn("#connect-button");
-            await().atMost(10, SECONDS).untilAsserted(() ->
-                    assertThat(lookup("#workspace-state").queryLabeled().getText()).isEqualTo("Connected"));
-            assertThat(lookup("#workspace-notice").query().isVisible()).isFalse();
-
-            dev.skeeter.ui.support.FxActions.run(() -> fixture.shell.model().profilesModel()
-                    .put(plain.toBuilder().keepAliveSeconds(plain.keepAliveSeconds() + 5).build()));
-
-            await().atMost(5, SECONDS).untilAsserted(() ->
-                    assertThat(lookup("#workspace-notice").query().isVisible()).isTrue());
-            assertThat(lookup("#workspace-notice").queryLabeled().getText()).contains("apply on the next connect");
-            assertThat(lookup("#workspace-state").queryLabeled().getText()).isEqualTo("Connected");
-        }
-    }
-
-    @Test
     void aTakenLocalBrokerPortIsSaidAndAFreePortConnects() throws Exception {
         try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             fixture = new ShellFixture(configDir, List.of());

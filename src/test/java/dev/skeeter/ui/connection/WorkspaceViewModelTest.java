@@ -39,7 +39,7 @@ class WorkspaceViewModelTest {
     private WorkspaceViewModel workspace(Profile profile) {
         WorkspaceViewModel w = new WorkspaceViewModel(profile, new MqttConnection(profile),
                 new LocalBrokerConnector(localBroker, background), Runnable::run, background,
-                (ws, updated, connect) -> replacements.add(updated));
+                replacements::add);
         opened.add(w);
         return w;
     }
@@ -125,6 +125,9 @@ class WorkspaceViewModelTest {
                 assertThat(p.port()).isEqualTo(free);
                 assertThat(p.isLocalBroker()).isTrue();
             });
+            assertThat(w.profile().port()).isEqualTo(free);
+            await().atMost(10, SECONDS).until(() -> w.stateProperty().get() == ConnectionState.CONNECTED);
+            assertThat(w.connection().profile().port()).isEqualTo(free);
         }
     }
 

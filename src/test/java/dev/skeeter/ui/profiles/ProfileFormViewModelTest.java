@@ -32,7 +32,7 @@ class ProfileFormViewModelTest {
 
         assertThat(form.errorProperty(ProfileField.NAME).get()).isEqualTo("Give the profile a name");
         assertThat(form.errorProperty(ProfileField.PORT).get()).isEqualTo("Port must be 1 to 65535");
-        assertThat(form.errorProperty(ProfileField.WILL_TOPIC).get()).contains("+ or #");
+        assertThat(form.errorProperty(ProfileField.WILL_TOPIC).get()).contains("wildcards");
         assertThat(form.errorProperty(ProfileField.KEEP_ALIVE).get()).isEqualTo("Keep alive must be a number");
         assertThat(form.validProperty().get()).isFalse();
         assertThat(form.toProfile()).isEmpty();

@@ -198,14 +198,14 @@ public final class SubscribeFloodBenchmark {
         }
         System.out.printf(Locale.ROOT, "published by broker:        %,d (%.0f msg/s)%n", published.get(),
                 published.get() / secs);
-        System.out.printf(Locale.ROOT, "broker sent:                %,d (broker dropped %,d)%n", stats.messagesSent(),
-                stats.messagesDropped());
+        System.out.printf(Locale.ROOT, "broker sent:                %,d (broker dropped %,d)%n", stats.publishSent(),
+                stats.publishDropped());
         System.out.printf(Locale.ROOT, "client received:            %,d%n", harness.connection.messagesIn());
         System.out.printf(Locale.ROOT, "pane received:              %,d%n", c[0]);
         System.out.printf(Locale.ROOT, "  shown %,d + trimmed %,d + dropped %,d + while paused %,d + muted %,d"
                 + " + cleared %,d = %,d%n", c[1], c[2], c[3], c[4], c[5], c[6], c[1] + c[2] + c[3] + c[4] + c[5] + c[6]);
         System.out.printf(Locale.ROOT, "counts add up:              %s%n",
-                stats.messagesSent() == harness.connection.messagesIn()
+                stats.publishSent() == harness.connection.messagesIn()
                         && harness.connection.messagesIn() == c[0]
                         && c[0] == c[1] + c[2] + c[3] + c[4] + c[5] + c[6] ? "yes" : "NO");
         System.out.printf(Locale.ROOT, "rows shown per second:      %,.0f%n", rowsShown / secs);

@@ -257,6 +257,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         state = State.CLOSED;
         closeReason = "connection refused (" + code.byteValue() + "): " + reason;
         closeIsError = true;
+        core.metrics().packetSent();
         ctx.writeAndFlush(Packets.connack(code, false)).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -35,15 +35,19 @@ final class OutboundWriter {
 
     /** Writes a control packet behind any pending batch, so the order on the wire holds; flushed later. */
     void send(MqttMessage message) {
+        metrics.packetSent();
         writeBatch();
         ctx.write(message, ctx.voidPromise());
         needsFlush = true;
     }
 
     void publish(Message message, int qos, int packetId, boolean duplicate) {
-        metrics.sent();
+        metrics.publishSent(message.payload().length);
         if (logPackets) {
-            send(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId));
+            writeBatch();
+            ctx.write(Packets.publish(message.topic(), message.payload(), qos, message.retain(), duplicate, packetId),
+                    ctx.voidPromise());
+            needsFlush = true;
             return;
         }
         byte[] topic = message.topicBytes();

@@ -48,8 +48,8 @@ final class SessionPackets {
             throw new MalformedPacketException("DUP set on a QoS 0 PUBLISH [MQTT-3.3.1-2]");
         }
         int packetId = publish.variableHeader().packetId();
-        core.metrics().received();
         ByteBuf content = publish.payload();
+        core.metrics().publishPayloadReceived(content.readableBytes());
         boolean deliver = policy.admits(client, topic, content.readableBytes(), false);
         switch (qos) {
             case 0 -> {

@@ -133,6 +133,11 @@ public final class Session implements Subscriber {
         runOnOwner(() -> congestion.await(publisher, pressure(), deliverable()));
     }
 
+    /** Queued and in-flight messages; any thread (a possibly stale read of sizes owned by this session's loop). */
+    int heldMessages() {
+        return queue.size() + inflight.size() + inboxSize.get();
+    }
+
     private int pressure() {
         return queue.size() + inboxSize.get();
     }

@@ -38,6 +38,7 @@ public final class SessionRegistry {
             replaced[0] = old;
             return new Session(id, !cleanSession, connection.eventLoop(), this);
         });
+        metrics.sessionsNow(sessions.size());
         Session old = replaced[0];
         if (old != null) {
             old.runOnOwner(old::discard);
@@ -54,6 +55,18 @@ public final class SessionRegistry {
 
     public int size() {
         return sessions.size();
+    }
+
+    /**
+     * Messages queued or in flight across all sessions. Read from another thread than the sessions' own, so it is
+     * a snapshot that may be a moment old: good for {@code $SYS}, not for decisions.
+     */
+    public long heldMessages() {
+        long held = 0;
+        for (Session session : sessions.values()) {
+            held += session.heldMessages();
+        }
+        return held;
     }
 
     /** Closes every connection and forgets every session (broker stop). */

@@ -27,6 +27,7 @@ public final class FrameGuard extends ChannelDuplexHandler {
     private int remaining;
     private boolean failed;
     private boolean subscribe;
+    private boolean publish;
     private int subscribeState;
     private int filterRemaining;
 
@@ -60,6 +61,7 @@ public final class FrameGuard extends ChannelDuplexHandler {
                         return;
                     }
                     subscribe = first >> 4 == 8;
+                    publish = first >> 4 == 3;
                     subscribeState = 0;
                     length = 0;
                     lengthBytes = 0;
@@ -84,6 +86,9 @@ public final class FrameGuard extends ChannelDuplexHandler {
                         }
                         remaining = length;
                         state = remaining == 0 ? HEADER : BODY;
+                        if (remaining == 0) {
+                            metrics.packetReceived(publish);
+                        }
                     }
                 }
                 default -> {
@@ -102,6 +107,7 @@ public final class FrameGuard extends ChannelDuplexHandler {
                     }
                     if (remaining == 0) {
                         state = HEADER;
+                        metrics.packetReceived(publish);
                     }
                 }
             }

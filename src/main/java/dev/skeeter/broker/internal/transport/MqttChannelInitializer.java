@@ -47,6 +47,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         openChannels.add(channel);
+        core.metrics().socketOpened();
         channel.closeFuture().addListener(f -> openChannels.remove(channel));
         int open = connections.incrementAndGet();
         channel.closeFuture().addListener(f -> connections.decrementAndGet());

@@ -103,7 +103,7 @@ class SessionTest {
         session.offer(message("t/0"), 0);
         session.offer(message("t/2"), 2);
         loop.runPendingTasks();
-        assertThat(metrics.snapshot(0, 0, 0).messagesDropped()).isEqualTo(1);
+        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(1);
 
         FakeConnection second = new FakeConnection();
         assertThat(connect(second, "c", false)).isSameAs(session);
@@ -153,7 +153,7 @@ class SessionTest {
         }
         loop.runPendingTasks();
         assertThat(session.queuedCount()).isEqualTo(3);
-        assertThat(metrics.snapshot(0, 0, 0).messagesDropped()).isEqualTo(2);
+        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(2);
 
         c.writable = true;
         session.pump();
@@ -186,7 +186,7 @@ class SessionTest {
         assertThat(publisher.flow).containsExactly("RESUME sub");
         assertThat(subscriber.flow).containsExactly("CONGESTED", "DRAINED");
         assertThat(session.offer(message("t"), 0)).isFalse();
-        assertThat(metrics.snapshot(0, 0, 0).messagesDropped()).isZero();
+        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isZero();
     }
 
     @Test
@@ -223,7 +223,7 @@ class SessionTest {
 
         // QoS 1: 1 in flight + 29 queued, all kept. QoS 0: 1 sent, 5 queued within the bound, 24 dropped.
         assertThat(session.inflightCount() + session.queuedCount()).isEqualTo(35);
-        assertThat(metrics.snapshot(0, 0, 0).messagesDropped()).isEqualTo(24);
+        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(24);
     }
 
     @Test
