@@ -2,7 +2,6 @@ package dev.skeeter.client;
 
 import dev.skeeter.mqtt.Topics;
 import dev.skeeter.profiles.Profile;
-import java.net.SocketTimeoutException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connection to a broker, described by a {@link Profile}, over Paho's {@link MqttAsyncClient}. Thread-safe:
@@ -33,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code FxBatcher}), which is why there is no executor to pass here, and why {@code Platform::runLater} must never
  * run listeners: it would do per-message work on the FX thread. Nothing between Paho and the listeners drops a
  * message; a listener that falls far behind holds Paho back instead (see {@link EventDispatcher}). Paho's side is
- * {@link Inbound}; subscribing is {@link Subscriber}'s.
+ * {@link Inbound}; subscribing is {@link Subscriber}'s, a connect attempt {@link Connector}'s.
  *
  * <p>Reconnecting is done here rather than by Paho's automatic reconnect: Paho 1.2.5 keeps its reconnect delay in
  * a static field shared by every client, and its reconnect timer survives {@code disconnect()}. After every
@@ -41,15 +36,14 @@ import org.slf4j.LoggerFactory;
  * session), since Paho does not resubscribe.
  */
 public final class MqttConnection implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     static final int MAX_INFLIGHT = 1000;
 
     /** Replaced only by {@link #reconfigure} while disconnected. */
     private volatile Profile profile;
     private volatile String clientId;
-    /** Replaced only when a connect attempt is abandoned (timeout): Paho cannot cancel one in progress. */
-    private volatile MqttAsyncClient client;
+    private final PahoClientSlot clients;
+    private final Connector connector;
     private final EventDispatcher dispatcher;
     private final ActiveSubscriptions subscriptions;
     private final Subscriber subscriber;
@@ -74,20 +68,16 @@ public final class MqttConnection implements AutoCloseable {
         this.subscriptions = subscriptions;
         this.clientId = profile.clientId().isBlank() ? generateClientId() : profile.clientId();
         this.dispatcher = new EventDispatcher("skeeter-mqtt-" + SEQUENCE.incrementAndGet());
-        this.subscriber = new Subscriber(subscriptions, () -> client, dispatcher::runOwn, this::emit);
         try {
-            this.client = newClient(profile, clientId);
+            this.clients = new PahoClientSlot(isCurrent -> new Inbound(isCurrent,
+                    cause -> dispatcher.runOwn(() -> lost(cause)), messagesIn, subscriptions, dispatcher),
+                    profile, clientId);
         } catch (MqttException | IllegalArgumentException e) {
             dispatcher.shutdown();
             throw new IllegalArgumentException("cannot use " + profile.serverUri() + ": " + e.getMessage(), e);
         }
-    }
-
-    private MqttAsyncClient newClient(Profile settings, String id) throws MqttException {
-        MqttAsyncClient created = new MqttAsyncClient(settings.serverUri(), id, new MemoryPersistence());
-        created.setCallback(new Inbound(() -> created == client, cause -> dispatcher.runOwn(() -> lost(cause)),
-                messagesIn, subscriptions, dispatcher));
-        return created;
+        this.connector = new Connector(clients, dispatcher);
+        this.subscriber = new Subscriber(subscriptions, clients::client, dispatcher::runOwn, this::emit);
     }
 
     /** "skeeter-" and 8 random hex digits: 16 characters, within MQTT 3.1's limit of 23. */
@@ -117,14 +107,11 @@ public final class MqttConnection implements AutoCloseable {
             }
             String id = !edited.clientId().isBlank() ? edited.clientId()
                     : profile.clientId().isBlank() ? clientId : generateClientId();
-            MqttAsyncClient created;
             try {
-                created = newClient(edited, id);
+                replaced = clients.replace(edited, id);
             } catch (MqttException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot use " + edited.serverUri() + ": " + e.getMessage(), e);
             }
-            replaced = client;
-            client = created;
             profile = edited;
             clientId = id;
             transport = null;
@@ -189,61 +176,34 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     private void attemptConnect(CompletableFuture<Void> result, boolean reconnecting) {
-        Transports.Prepared prepared;
         char[] pw;
         synchronized (lock) {
             pw = password;
         }
-        try {
-            prepared = Transports.prepare(profile, pw);
-        } catch (Exception e) {
-            connectFailed(result, reconnecting, ConnectionFailures.ofSetup(e), e);
-            return;
-        }
-        transport = prepared;
-        int timeoutSeconds = profile.connectTimeoutSeconds();
-        ConnectDeadline deadline = new ConnectDeadline(dispatcher, timeoutSeconds, () -> {
-            abortConnect();
-            connectFailed(result, reconnecting, ConnectionFailures.timeout(profile, prepared),
-                    new SocketTimeoutException("no CONNACK within " + timeoutSeconds + " s"));
-        });
-        try {
-            client.connect(prepared.options(), null, PahoActions.on(dispatcher::runOwn, token -> {
-                if (deadline.settle()) {
-                    connected(result, reconnecting, token.getSessionPresent());
-                } else {
-                    disconnectQuietly(token.getClient()); // too late: already reported as timed out
-                }
-            }, (token, error) -> {
-                if (deadline.settle()) {
-                    connectFailed(result, reconnecting, ConnectionFailures.describe(error, profile, prepared), error);
-                }
-            }));
-        } catch (MqttException e) {
-            if (deadline.settle()) {
-                connectFailed(result, reconnecting, ConnectionFailures.describe(e, profile, prepared), e);
+        connector.attempt(profile, clientId, pw, new Connector.Outcome() {
+            @Override
+            public void prepared(Transports.Prepared prepared) {
+                transport = prepared;
             }
-        }
-    }
 
-    /** Abandons the pending attempt with its client; the next attempt starts on a fresh one. */
-    private void abortConnect() {
-        MqttAsyncClient abandoned = client;
-        try {
-            client = newClient(profile, clientId);
-        } catch (MqttException e) {
-            LOG.warn("cannot create a Paho client", e);
-            return;
-        }
-        PahoActions.quietly("aborting a timed-out connect", () -> abandoned.disconnectForcibly(0, 0, false));
-        PahoActions.quietly("closing an abandoned Paho client", () -> abandoned.close(true));
+            @Override
+            public void connected(boolean sessionPresent) {
+                MqttConnection.this.connected(result, reconnecting, sessionPresent);
+            }
+
+            @Override
+            public void failed(ConnectionFailure failure, Throwable cause) {
+                connectFailed(result, reconnecting, failure, cause);
+            }
+        });
     }
 
     private void connected(CompletableFuture<Void> result, boolean reconnecting, boolean sessionPresent) {
         synchronized (lock) {
             if (!wantConnected) {
                 // disconnect() was called while this attempt was under way
-                disconnectQuietly(client);
+                MqttAsyncClient unwanted = clients.client();
+                PahoActions.quietly("disconnect after an abandoned connect", () -> unwanted.disconnect(0));
                 result.completeExceptionally(new IllegalStateException("disconnected while connecting"));
                 return;
             }
@@ -309,14 +269,14 @@ public final class MqttConnection implements AutoCloseable {
                 // a persistent session keeps its subscriptions at the broker: remember them to name matches later
                 subscriptions.clear();
             }
-            if (!client.isConnected()) {
+            if (!clients.client().isConnected()) {
                 transition(ConnectionState.DISCONNECTED, null);
                 result.complete(null);
                 return result;
             }
         }
         try {
-            client.disconnect(1000, null, PahoActions.on(dispatcher::runOwn, token -> disconnected(result),
+            clients.client().disconnect(1000, null, PahoActions.on(dispatcher::runOwn, token -> disconnected(result),
                     (token, error) -> disconnected(result)));
         } catch (MqttException e) {
             disconnected(result);
@@ -330,10 +290,6 @@ public final class MqttConnection implements AutoCloseable {
         }
         emit(ConnectionEvent.info("disconnected from " + profile.serverUri()));
         result.complete(null);
-    }
-
-    private static void disconnectQuietly(IMqttAsyncClient which) {
-        PahoActions.quietly("disconnect after an abandoned connect", () -> which.disconnect(0));
     }
 
     /** Subscribes; the future gives the granted QoS per request (0x80 = refused by the broker). */
@@ -353,7 +309,7 @@ public final class MqttConnection implements AutoCloseable {
             MqttMessage message = new MqttMessage(payload == null ? new byte[0] : payload);
             message.setQos(qos);
             message.setRetained(retain);
-            client.publish(topic, message, null, completing(result, messagesOut::incrementAndGet));
+            clients.client().publish(topic, message, null, completing(result, messagesOut::incrementAndGet));
         } catch (MqttException | IllegalArgumentException e) {
             result.completeExceptionally(e);
         }
@@ -376,7 +332,7 @@ public final class MqttConnection implements AutoCloseable {
                 reconnectTask.cancel(false);
             }
         }
-        MqttAsyncClient closing = client;
+        MqttAsyncClient closing = clients.client();
         if (closing.isConnected()) {
             // waited on Paho's token, not on our future: close() may run on this connection's own thread
             PahoActions.quietly("disconnect on close", () -> closing.disconnect(0).waitForCompletion(1000));
