@@ -58,10 +58,10 @@ public final class WorkspaceView {
         tabs.getTabs().addAll(extraTabs);
         tabs.getTabs().add(log);
         root.setCenter(tabs);
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(System.nanoTime())));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.traffic().tick(System.nanoTime())));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-        model.tick(System.nanoTime());
+        model.traffic().tick(System.nanoTime());
     }
 
     public Node root() {
@@ -129,11 +129,11 @@ public final class WorkspaceView {
                 model.profileProperty()), "Broker");
         Label client = value("workspace-client-id", model.clientIdProperty(), "Client id");
         Label in = value("messages-in", Bindings.createStringBinding(() -> "in " + counter(
-                model.messagesInProperty().get(), model.inPerSecondProperty().get()),
-                model.messagesInProperty(), model.inPerSecondProperty()), "Messages received");
+                model.traffic().messagesInProperty().get(), model.traffic().inPerSecondProperty().get()),
+                model.traffic().messagesInProperty(), model.traffic().inPerSecondProperty()), "Messages received");
         Label out = value("messages-out", Bindings.createStringBinding(() -> "out " + counter(
-                model.messagesOutProperty().get(), model.outPerSecondProperty().get()),
-                model.messagesOutProperty(), model.outPerSecondProperty()), "Messages published");
+                model.traffic().messagesOutProperty().get(), model.traffic().outPerSecondProperty().get()),
+                model.traffic().messagesOutProperty(), model.traffic().outPerSecondProperty()), "Messages published");
         // One line, so the messages get the height: what gives way first is the title, then the address and id
         // (cut in the middle, whole on hover); counters, state and buttons keep their size.
         title.setMinWidth(40);

@@ -22,10 +22,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,16 +61,11 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<ConnectionFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyObjectWrapper<PortOffer> portOffer = new ReadOnlyObjectWrapper<>(this, "portOffer");
     private final ReadOnlyStringWrapper clientId = new ReadOnlyStringWrapper(this, "clientId");
-    private final ReadOnlyLongWrapper messagesIn = new ReadOnlyLongWrapper(this, "messagesIn");
-    private final ReadOnlyLongWrapper messagesOut = new ReadOnlyLongWrapper(this, "messagesOut");
-    private final ReadOnlyDoubleWrapper inPerSecond = new ReadOnlyDoubleWrapper(this, "inPerSecond");
-    private final ReadOnlyDoubleWrapper outPerSecond = new ReadOnlyDoubleWrapper(this, "outPerSecond");
     private final ReadOnlyBooleanWrapper profileChangesPending =
             new ReadOnlyBooleanWrapper(this, "profileChangesPending");
     /** An edit saved while the workspace could not take it; applied once idle. FX thread only. */
     private Profile pendingProfile;
-    private final RateMeter inMeter = new RateMeter();
-    private final RateMeter outMeter = new RateMeter();
+    private final TrafficCounters traffic;
 
     /**
      * @param localBroker used only when the profile is the built-in "Local broker"; may be null
@@ -89,6 +80,7 @@ public final class WorkspaceViewModel {
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, background);
         this.logBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, log::addAll);
         this.state = new ReadOnlyObjectWrapper<>(this, "state", connection.state());
+        this.traffic = new TrafficCounters(connection);
         clientId.set(displayClientId());
         this.listener = new ConnectionListener() {
             @Override
@@ -240,20 +232,9 @@ public final class WorkspaceViewModel {
         return clientId.getReadOnlyProperty();
     }
 
-    public ReadOnlyLongProperty messagesInProperty() {
-        return messagesIn.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty messagesOutProperty() {
-        return messagesOut.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty inPerSecondProperty() {
-        return inPerSecond.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty outPerSecondProperty() {
-        return outPerSecond.getReadOnlyProperty();
+    /** Messages in and out, and their rates, for the header. */
+    public TrafficCounters traffic() {
+        return traffic;
     }
 
     /** True when Connect applies (not connected, nothing under way). */
@@ -341,16 +322,6 @@ public final class WorkspaceViewModel {
                 addLog(LogLevel.ERROR, "Disconnect failed: " + unwrap(error).getMessage());
             }
         }));
-    }
-
-    /** Samples the counters; the view calls it about once a second. */
-    public void tick(long nanos) {
-        long in = connection.messagesIn();
-        long out = connection.messagesOut();
-        messagesIn.set(in);
-        messagesOut.set(out);
-        inPerSecond.set(inMeter.sample(in, nanos));
-        outPerSecond.set(outMeter.sample(out, nanos));
     }
 
     /** Stops listening and closes the connection on the background executor's terms (never blocks). */

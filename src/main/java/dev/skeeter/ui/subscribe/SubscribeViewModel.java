@@ -7,24 +7,18 @@ import dev.skeeter.client.ConnectionListener;
 import dev.skeeter.client.ConnectionState;
 import dev.skeeter.client.MqttConnection;
 import dev.skeeter.client.ReceivedMessage;
-import dev.skeeter.client.SubscriptionRequest;
 import dev.skeeter.profiles.AppState;
 import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.profiles.Profile;
 import dev.skeeter.ui.common.StateSaver;
 import dev.skeeter.ui.common.FileChooserService;
 import dev.skeeter.ui.common.FxBatcher;
-import dev.skeeter.ui.common.TopicProblems;
 import dev.skeeter.ui.common.TopicsSeen;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.binding.Bindings;
@@ -38,11 +32,9 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -55,13 +47,8 @@ import javafx.collections.ObservableList;
 public final class SubscribeViewModel {
     static final Duration DRAIN_INTERVAL = Duration.ofMillis(100);
     static final int QUEUE_CAPACITY = 50_000;
-    /** A subscription's status while the connection is down: it is sent when the connection is up. */
-    static final String ON_CONNECT = "subscribes on connect";
-    static final List<String> PALETTE = List.of("#2f6fdf", "#2da44e", "#d4a72c", "#cf222e", "#8250df",
-            "#1b7c83", "#e16f24", "#bf3989", "#57606a", "#4d8f2a");
 
     private final MqttConnection connection;
-    private final Profile profile;
     private final AppStateStore state;
     private final Executor fx;
     private final Executor background;
@@ -75,25 +62,21 @@ public final class SubscribeViewModel {
         @Override
         public void stateChanged(ConnectionState previous, ConnectionState current, ConnectionFailure failure) {
             if (current == ConnectionState.CONNECTED) {
-                fx.execute(SubscribeViewModel.this::subscribeMissing);
+                fx.execute(subscriptions::subscribeMissing);
             } else if (current == ConnectionState.DISCONNECTED) {
-                fx.execute(SubscribeViewModel.this::markForgotten);
+                fx.execute(subscriptions::markForgotten);
             }
         }
     };
     private final FxBatcher<MessageRow> batcher;
     private final TopicsSeen topicsSeen;
-    private final Map<String, SubscriptionItem> byFilter = new ConcurrentHashMap<>();
     private final AtomicLong receivedCount = new AtomicLong();
     private final AtomicLong pausedCount = new AtomicLong();
     private final AtomicLong mutedCount = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean pausedNow;
 
-    private final StringProperty filterText = new SimpleStringProperty("");
-    private final IntegerProperty filterQos = new SimpleIntegerProperty(0);
-    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
-    private final ObservableList<SubscriptionItem> subscriptions = FXCollections.observableArrayList();
+    private final SubscriptionList subscriptions;
     private final MessageTable table;
     private final MessageDetailViewModel detail;
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -120,7 +103,6 @@ public final class SubscribeViewModel {
     SubscribeViewModel(MqttConnection connection, Profile profile, TopicsSeen topicsSeen, AppStateStore state,
                        Executor fx, Executor background, FileChooserService files, Duration drainInterval) {
         this.connection = connection;
-        this.profile = profile;
         this.topicsSeen = topicsSeen;
         this.state = state;
         this.fx = fx;
@@ -130,7 +112,6 @@ public final class SubscribeViewModel {
         this.detail = new MessageDetailViewModel(fx, background);
         this.batcher = new FxBatcher<>(fx, QUEUE_CAPACITY, drainInterval, this::onBatch);
         shown.bind(Bindings.size(table.rows()));
-        filterText.addListener((obs, was, now) -> filterError.set(""));
         paused.addListener((obs, was, now) -> pausedNow = now);
         searchText.addListener((obs, was, now) -> applySearch());
         searchScope.addListener((obs, was, now) -> applySearch());
@@ -138,121 +119,9 @@ public final class SubscribeViewModel {
             int rows = now.intValue();
             persist(s -> s.withMessageTableRowLimit(rows));
         });
+        this.subscriptions = new SubscriptionList(connection, profile, state, new StateSaver(state, background, fx,
+                status::set), fx, status::set);
         connection.addListener(listener);
-        restoreSubscriptions();
-    }
-
-    // ---- subscriptions ------------------------------------------------------------------------------------------
-
-    /** Validates the form and subscribes; false (with {@link #filterErrorProperty()} set) when refused. */
-    public boolean addSubscription() {
-        String filter = filterText.get() == null ? "" : filterText.get().strip();
-        Optional<String> problem = TopicProblems.ofFilter(filter);
-        if (problem.isEmpty() && byFilter.containsKey(filter)) {
-            problem = Optional.of("Already subscribed to " + filter);
-        }
-        if (problem.isPresent()) {
-            filterError.set(problem.get());
-            return false;
-        }
-        String colour = state.state().subscriptionColours(profile.id())
-                .getOrDefault(filter, PALETTE.get(subscriptions.size() % PALETTE.size()));
-        SubscriptionItem item = track(new SubscriptionItem(filter, filterQos.get(), colour));
-        filterText.set("");
-        persistSubscriptions();
-        sendSubscribe(item);
-        return true;
-    }
-
-    /** The profile's remembered subscriptions, listed at once and subscribed when the connection is up. */
-    private void restoreSubscriptions() {
-        for (AppState.SavedSubscription saved : state.state().subscriptions(profile.id())) {
-            if (!byFilter.containsKey(saved.filter()) && TopicProblems.ofFilter(saved.filter()).isEmpty()) {
-                SubscriptionItem item = new SubscriptionItem(saved.filter(), saved.qos(),
-                        saved.colour() == null ? PALETTE.get(subscriptions.size() % PALETTE.size()) : saved.colour());
-                item.mutedProperty().set(saved.muted()); // before track: restoring saves nothing
-                sendSubscribe(track(item));
-            }
-        }
-    }
-
-    private SubscriptionItem track(SubscriptionItem item) {
-        item.colourProperty().addListener((obs, was, now) -> persistSubscriptions());
-        item.mutedProperty().addListener((obs, was, now) -> persistSubscriptions());
-        byFilter.put(item.filter(), item);
-        subscriptions.add(item);
-        return item;
-    }
-
-    /**
-     * On every connect: subscriptions the connection does not hold (a clean session starts empty; one sent while
-     * disconnected or that failed) are sent; the ones it holds it has sent again itself or the broker's session
-     * kept.
-     */
-    void subscribeMissing() {
-        Map<String, Integer> active = connection.activeSubscriptions();
-        for (SubscriptionItem item : subscriptions) {
-            if (item.failed || !active.containsKey(item.filter())) {
-                sendSubscribe(item);
-            }
-        }
-    }
-
-    /** After a disconnect that ended the session's subscriptions, the list says they come back on connect. */
-    private void markForgotten() {
-        Map<String, Integer> active = connection.activeSubscriptions();
-        for (SubscriptionItem item : subscriptions) {
-            if (!active.containsKey(item.filter())) {
-                item.setStatus(ON_CONNECT);
-            }
-        }
-    }
-
-    private void sendSubscribe(SubscriptionItem item) {
-        if (connection.state() != ConnectionState.CONNECTED) {
-            item.failed = true;
-            item.setStatus(ON_CONNECT);
-            return;
-        }
-        item.failed = false;
-        item.setStatus("subscribing…");
-        subscribeSafely(item.filter(), item.qos()).whenComplete((granted, error) ->
-                fx.execute(() -> {
-                    if (error != null) {
-                        item.failed = true;
-                        item.setStatus("failed: " + rootMessage(error)
-                                + (connection.state() == ConnectionState.CONNECTED ? "" : " (retried on connect)"));
-                    } else if (!granted.isEmpty() && granted.get(0) == 0x80) {
-                        item.setStatus("refused by the broker");
-                    } else {
-                        item.setStatus("QoS " + (granted.isEmpty() ? item.qos() : granted.get(0)) + " granted");
-                    }
-                }));
-    }
-
-    public void unsubscribe(SubscriptionItem item) {
-        subscriptions.remove(item);
-        byFilter.remove(item.filter(), item);
-        persistSubscriptions();
-        CompletableFuture<Void> done;
-        try {
-            done = connection.unsubscribe(List.of(item.filter()));
-        } catch (RuntimeException e) {
-            done = CompletableFuture.failedFuture(e);
-        }
-        done.whenComplete((ok, error) -> {
-            if (error != null) {
-                fx.execute(() -> status.set("Unsubscribe from " + item.filter() + " failed: " + rootMessage(error)));
-            }
-        });
-    }
-
-    private CompletableFuture<List<Integer>> subscribeSafely(String filter, int qos) {
-        try {
-            return connection.subscribe(List.of(new SubscriptionRequest(filter, qos)));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     // ---- actions ------------------------------------------------------------------------------------------------
@@ -300,7 +169,7 @@ public final class SubscribeViewModel {
 
     void onMessage(ReceivedMessage message) {
         receivedCount.incrementAndGet();
-        List<SubscriptionItem> matched = matchedItems(message);
+        List<SubscriptionItem> matched = subscriptions.matched(message);
         SubscriptionItem colourSource = null;
         for (SubscriptionItem item : matched) {
             item.arrived.incrementAndGet();
@@ -319,22 +188,6 @@ public final class SubscribeViewModel {
         }
     }
 
-    /**
-     * The pane's subscriptions among those the connection matched on arrival. None for a message that no active
-     * subscription matched (e.g. queued by the broker for a persistent session's older subscriptions): it shows
-     * uncoloured.
-     */
-    private List<SubscriptionItem> matchedItems(ReceivedMessage message) {
-        List<SubscriptionItem> items = new ArrayList<>(message.matchedFilters().size());
-        for (String filter : message.matchedFilters()) {
-            SubscriptionItem item = byFilter.get(filter);
-            if (item != null) {
-                items.add(item);
-            }
-        }
-        return items;
-    }
-
     // ---- FX thread ----------------------------------------------------------------------------------------------
 
     private void onBatch(List<MessageRow> batch) {
@@ -349,9 +202,7 @@ public final class SubscribeViewModel {
         dropped.set(batcher.dropped());
         skippedWhilePaused.set(pausedCount.get());
         muted.set(mutedCount.get());
-        for (SubscriptionItem item : subscriptions) {
-            item.refreshCount();
-        }
+        subscriptions.refreshCounts();
     }
 
     private void applySearch() {
@@ -367,12 +218,6 @@ public final class SubscribeViewModel {
         persist(s -> s.withWindow(s.window().withDividers(splitId, positions)));
     }
 
-    private void persistSubscriptions() {
-        List<AppState.SavedSubscription> saved = subscriptions.stream().map(i -> new AppState.SavedSubscription(
-                i.filter(), i.qos(), i.colourProperty().get(), i.mutedProperty().get())).toList();
-        persist(s -> s.withSubscriptions(profile.id(), saved));
-    }
-
     /** Saves off the FX thread; a failed write is reported, the state in memory keeps the change. */
     private void persist(UnaryOperator<AppState> change) {
         new StateSaver(state, background, fx, status::set).save(change);
@@ -381,10 +226,14 @@ public final class SubscribeViewModel {
 
     // ---- properties ---------------------------------------------------------------------------------------------
 
-    public StringProperty filterTextProperty() { return filterText; }
-    public IntegerProperty filterQosProperty() { return filterQos; }
-    public ReadOnlyStringProperty filterErrorProperty() { return filterError.getReadOnlyProperty(); }
-    public ObservableList<SubscriptionItem> subscriptions() { return subscriptions; }
+    /** The pane's subscriptions and the form that adds one. */
+    public SubscriptionList subscriptionList() { return subscriptions; }
+    public boolean addSubscription() { return subscriptions.add(); }
+    public void unsubscribe(SubscriptionItem item) { subscriptions.remove(item); }
+    public StringProperty filterTextProperty() { return subscriptions.filterTextProperty(); }
+    public IntegerProperty filterQosProperty() { return subscriptions.filterQosProperty(); }
+    public ReadOnlyStringProperty filterErrorProperty() { return subscriptions.filterErrorProperty(); }
+    public ObservableList<SubscriptionItem> subscriptions() { return subscriptions.items(); }
     public MessageTable table() { return table; }
     public MessageDetailViewModel detail() { return detail; }
     public BooleanProperty pausedProperty() { return paused; }

@@ -58,8 +58,8 @@ class WorkspaceViewModelTest {
             await().atMost(5, SECONDS).until(() -> !w.log().allEntries().isEmpty());
 
             w.connection().publish("t/1", new byte[] {1}, 0, false).get(5, SECONDS);
-            w.tick(System.nanoTime());
-            assertThat(w.messagesOutProperty().get()).isEqualTo(1);
+            w.traffic().tick(System.nanoTime());
+            assertThat(w.traffic().messagesOutProperty().get()).isEqualTo(1);
 
             w.disconnect();
             await().atMost(10, SECONDS).until(() -> w.stateProperty().get() == ConnectionState.DISCONNECTED);

@@ -111,7 +111,7 @@ class SubscribeViewModelTest {
         assertThat(live.message().qos()).isEqualTo(1);
         assertThat(live.preview()).isEqualTo("21.5");
         assertThat(live.subscription()).isSameAs(item);
-        assertThat(item.colourProperty().get()).isEqualTo(SubscribeViewModel.PALETTE.get(0));
+        assertThat(item.colourProperty().get()).isEqualTo(SubscriptionList.PALETTE.get(0));
         assertThat(item.countProperty().get()).isEqualTo(2);
         assertThat(vm.receivedProperty().get()).isEqualTo(2);
 
@@ -308,7 +308,7 @@ class SubscribeViewModelTest {
             SubscriptionItem item = reopened.subscriptions().get(0);
             pumpUntil(() -> item.statusProperty().get().equals("QoS 1 granted"));
             connection.disconnect();
-            pumpUntil(() -> item.statusProperty().get().equals(SubscribeViewModel.ON_CONNECT));
+            pumpUntil(() -> item.statusProperty().get().equals(SubscriptionList.ON_CONNECT));
             connection.connect();
             pumpUntil(() -> item.statusProperty().get().equals("QoS 1 granted"));
             assertThat(connection.activeSubscriptions()).containsKey("kept/#");
@@ -326,7 +326,7 @@ class SubscribeViewModelTest {
         vm.filterTextProperty().set("late/#");
         vm.addSubscription();
         SubscriptionItem item = vm.subscriptions().get(0);
-        assertThat(item.statusProperty().get()).isEqualTo(SubscribeViewModel.ON_CONNECT);
+        assertThat(item.statusProperty().get()).isEqualTo(SubscriptionList.ON_CONNECT);
 
         try {
             connection.connect();
