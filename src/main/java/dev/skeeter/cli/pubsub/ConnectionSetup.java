@@ -201,7 +201,7 @@ public final class ConnectionSetup {
         }
         int port = 1080;
         if (colon >= 0) {
-            port = OptionParser.atoi(rest.substring(colon + 1));
+            port = CNumbers.atoi(rest.substring(colon + 1));
             if (port < 1 || port > 65_535) {
                 throw new SetupException("Error: Invalid proxy port " + port + "\n");
             }

@@ -177,7 +177,7 @@ final class OutputFormat {
             case 'I' -> text(out, Strftime.format("%FT%T%z", time).getBytes(StandardCharsets.UTF_8), align, width,
                     precision);
             case 'j', 'J' -> {
-                byte[] json = CJson.message(m, time, code == 'j', pretty);
+                byte[] json = CJsonMessage.message(m, time, code == 'j', pretty);
                 if (json == null) {
                     err.print("Error: Message payload is not valid JSON on topic " + m.topic() + ".\n");
                     err.flush();

@@ -26,7 +26,7 @@ public final class PubSubRun {
         OptionParser.Outcome outcome;
         try {
             outcome = OptionParser.parse(o, DefaultOptionsFile.read(tool), args);
-        } catch (OptionParser.UsageException e) {
+        } catch (UsageException e) {
             terminal.err().print(e.text());
             if (e.showHint()) {
                 terminal.err().print("\nUse 'skeeter " + name + " --help' to see usage.\n");

@@ -1,12 +1,12 @@
 package dev.skeeter.cli.pubsub;
 
-import dev.skeeter.client.ReceivedMessage;
+import static dev.skeeter.cli.pubsub.CJsonMessage.INVALID;
+import static dev.skeeter.cli.pubsub.CJsonMessage.NULL;
+import static dev.skeeter.cli.pubsub.CJsonMessage.utf8;
+
+import dev.skeeter.cli.pubsub.CJsonMessage.JsonArray;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,187 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * mosquitto_sub's {@code %j} and {@code %J} output as Debian's build (with cJSON) writes it, byte for byte: the
- * payload of {@code %j} is a C string (it ends at the first zero byte) escaped as cJSON escapes, and the payload of
- * {@code %J} is parsed and written again the way cJSON does (numbers as {@code %1.15g}, no spaces; with
- * {@code --pretty} tabs and newlines). Stateless.
+ * Reads a payload as {@code cJSON_ParseWithOpts(payload, &end, true)} does in mosquitto_sub's {@code %J}, with the
+ * end checked against the payload's length. Stateless.
  */
-final class CJson {
+final class CJsonParser {
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final int NESTING_LIMIT = 1000;
 
-    private CJson() {
+    private CJsonParser() {
     }
 
-    /** The JSON object for one message, or null when {@code escaped} is false and the payload is not JSON. */
-    static byte[] message(ReceivedMessage m, ZonedDateTime time, boolean escaped, boolean pretty) {
-        Object payload;
-        if (m.payload().length == 0) {
-            payload = null;
-        } else if (escaped) {
-            payload = cString(m.payload());
-        } else {
-            payload = parse(m.payload());
-            if (payload == INVALID) {
-                return null;
-            }
-        }
-        List<Map.Entry<byte[], Object>> root = new ArrayList<>();
-        String tst = Strftime.format("%Y-%m-%dT%H:%M:%S.", time) + String.format("%06d", time.getNano() / 1000)
-                + "Z" + Strftime.format("%z", time);
-        root.add(Map.entry(utf8("tst"), utf8(tst)));
-        root.add(Map.entry(utf8("topic"), utf8(m.topic())));
-        root.add(Map.entry(utf8("qos"), (double) m.qos()));
-        root.add(Map.entry(utf8("retain"), m.retained() ? 1.0 : 0.0));
-        root.add(Map.entry(utf8("payloadlen"), (double) m.payloadSize()));
-        if (m.qos() > 0) {
-            root.add(Map.entry(utf8("mid"), (double) m.messageId()));
-        }
-        root.add(Map.entry(utf8("payload"), payload == null ? NULL : payload));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        print(root, out, pretty, 0);
-        return out.toByteArray();
-    }
-
-    private static final Object NULL = new Object();
-    private static final Object INVALID = new Object();
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The bytes up to the first zero byte, as C string functions see them. */
-    private static byte[] cString(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return java.util.Arrays.copyOf(bytes, i);
-            }
-        }
-        return bytes;
-    }
-
-    // ---- printing ----
-
-    @SuppressWarnings("unchecked")
-    private static void print(Object value, ByteArrayOutputStream out, boolean pretty, int depth) {
-        if (value == NULL) {
-            out.writeBytes(utf8("null"));
-        } else if (value instanceof Boolean b) {
-            out.writeBytes(utf8(b ? "true" : "false"));
-        } else if (value instanceof Double d) {
-            out.writeBytes(utf8(number(d)));
-        } else if (value instanceof byte[] s) {
-            string(s, out);
-        } else if (value instanceof JsonArray array) {
-            out.write('[');
-            for (int i = 0; i < array.items.size(); i++) {
-                print(array.items.get(i), out, pretty, depth + 1);
-                if (i < array.items.size() - 1) {
-                    out.write(',');
-                    if (pretty) {
-                        out.write(' ');
-                    }
-                }
-            }
-            out.write(']');
-        } else if (value instanceof List<?> object) {
-            int inner = depth + 1;
-            out.write('{');
-            if (pretty) {
-                out.write('\n');
-            }
-            List<Map.Entry<byte[], Object>> entries = (List<Map.Entry<byte[], Object>>) object;
-            for (int i = 0; i < entries.size(); i++) {
-                if (pretty) {
-                    tabs(out, inner);
-                }
-                string(entries.get(i).getKey(), out);
-                out.write(':');
-                if (pretty) {
-                    out.write('\t');
-                }
-                print(entries.get(i).getValue(), out, pretty, inner);
-                if (i < entries.size() - 1) {
-                    out.write(',');
-                }
-                if (pretty) {
-                    out.write('\n');
-                }
-            }
-            if (pretty) {
-                tabs(out, inner - 1);
-            }
-            out.write('}');
-        }
-    }
-
-    private static void tabs(ByteArrayOutputStream out, int n) {
-        for (int i = 0; i < n; i++) {
-            out.write('\t');
-        }
-    }
-
-    private static void string(byte[] s, ByteArrayOutputStream out) {
-        out.write('"');
-        for (byte b : s) {
-            int c = b & 0xff;
-            switch (c) {
-                case '"' -> out.writeBytes(utf8("\\\""));
-                case '\\' -> out.writeBytes(utf8("\\\\"));
-                case '\b' -> out.writeBytes(utf8("\\b"));
-                case '\f' -> out.writeBytes(utf8("\\f"));
-                case '\n' -> out.writeBytes(utf8("\\n"));
-                case '\r' -> out.writeBytes(utf8("\\r"));
-                case '\t' -> out.writeBytes(utf8("\\t"));
-                default -> {
-                    if (c < 32) {
-                        out.writeBytes(utf8(String.format("\\u%04x", c)));
-                    } else {
-                        out.write(c);
-                    }
-                }
-            }
-        }
-        out.write('"');
-    }
-
-    /** {@code %1.15g}, or {@code %1.17g} when 15 digits do not give the number back; NaN and infinity as null. */
-    static String number(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return "null";
-        }
-        String text = g(d, 15);
-        double back = Double.parseDouble(text);
-        if (Math.abs(back - d) > Math.max(Math.abs(back), Math.abs(d)) * Math.ulp(1.0)) {
-            text = g(d, 17);
-        }
-        return text;
-    }
-
-    /** C's {@code %.Pg}: P significant digits, trailing zeros removed, exponent form outside 1e-4..1eP. */
-    static String g(double d, int precision) {
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal rounded = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= precision) {
-            String digits = rounded.unscaledValue().abs().toString();
-            String fraction = digits.substring(1).replaceAll("0+$", "");
-            return (rounded.signum() < 0 ? "-" : "") + digits.charAt(0) + (fraction.isEmpty() ? "" : "." + fraction)
-                    + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        String plain = rounded.setScale(Math.max(0, precision - 1 - exponent), RoundingMode.HALF_EVEN)
-                .toPlainString();
-        if (plain.contains(".")) {
-            plain = plain.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return plain;
-    }
-
-    // ---- parsing, as cJSON_ParseWithOpts(payload, &end, true) with the end checked against the length ----
-
-    private static Object parse(byte[] payload) {
+    /** The payload's value, or {@link CJsonMessage#INVALID} when it is not JSON as cJSON reads it. */
+    static Object parse(byte[] payload) {
         for (byte b : payload) {
             if (b == 0) {
                 return INVALID; // cJSON stops at the zero byte, short of the payload's end
@@ -209,10 +40,6 @@ final class CJson {
         }
         p.skipWhitespace();
         return p.pos == payload.length ? value : INVALID;
-    }
-
-    /** A JSON array; a JSON object is a list of entries (keys may repeat, order is kept). */
-    private record JsonArray(List<Object> items) {
     }
 
     private static final class Parser {
