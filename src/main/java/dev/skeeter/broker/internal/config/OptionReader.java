@@ -238,6 +238,8 @@ final class OptionReader {
                     b::persistentClientExpiration);
             case "sys_interval" -> set(line, Values.integer(line, problems, 0, 65_535,
                     "a number of seconds, 0 to turn $SYS off"), v -> b.sysInterval(java.time.Duration.ofSeconds(v)));
+            case "connect_timeout" -> set(line, Values.integer(line, problems, 1, 65_535,
+                    "a number of seconds from 1 to 65535"), v -> b.connectTimeout(java.time.Duration.ofSeconds(v)));
             case "pid_file" -> set(line, Values.path(line, problems), b::pidFile);
             case "user" -> set(line, Values.string(line, problems, "a user name"), b::user);
             case "log_dest" -> p.log.destination(line);

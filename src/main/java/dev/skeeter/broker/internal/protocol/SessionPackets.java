@@ -2,6 +2,7 @@ package dev.skeeter.broker.internal.protocol;
 
 import dev.skeeter.broker.internal.BrokerCore;
 import dev.skeeter.broker.internal.routing.Message;
+import dev.skeeter.broker.internal.session.InflightWindow;
 import dev.skeeter.broker.internal.session.Session;
 import dev.skeeter.mqtt.Topics;
 import io.netty.buffer.ByteBuf;
@@ -78,8 +79,8 @@ final class SessionPackets {
     }
 
     void pubrec(int packetId) {
-        session.pubrec(packetId);
-        out.send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id
+        refuseWrongKind(session.pubrec(packetId), "PUBREC", packetId);
+        out.send(Packets.pubrel(packetId)); // [MQTT-4.3.3-1] answered even for an unknown id, as mosquitto does
     }
 
     void pubrel(int packetId) {
@@ -122,10 +123,22 @@ final class SessionPackets {
     }
 
     void puback(int packetId) {
-        session.puback(packetId);
+        refuseWrongKind(session.puback(packetId), "PUBACK", packetId);
     }
 
     void pubcomp(int packetId) {
-        session.pubcomp(packetId);
+        refuseWrongKind(session.pubcomp(packetId), "PUBCOMP", packetId);
+    }
+
+    /**
+     * An acknowledgement that cannot belong to its packet id's flow (PUBREC or PUBCOMP for QoS 1, PUBACK for QoS 2,
+     * PUBCOMP before PUBREC) is a protocol violation that closes the connection, as in mosquitto; one for an unknown
+     * id (late, or after a restart) is ignored, also as in mosquitto.
+     */
+    private static void refuseWrongKind(InflightWindow.Ack ack, String packet, int packetId) {
+        if (ack == InflightWindow.Ack.WRONG_KIND) {
+            throw new MalformedPacketException(packet + " for packet id " + packetId
+                    + ", which is in a flow of another kind [MQTT-4.3]");
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
  * A session's outbound QoS 1 and 2 messages awaiting acknowledgement, by packet id, in send order (resent in that
  * order on reconnect [MQTT-4.6.0-1]). Confined to the session's owner loop.
  */
-final class InflightWindow {
+public final class InflightWindow {
     private final int max;
     private final LinkedHashMap<Integer, InflightMessage> messages = new LinkedHashMap<>();
     private int nextPacketId = 1;
@@ -32,24 +32,56 @@ final class InflightWindow {
         return packetId;
     }
 
-    /** PUBACK of a QoS 1 message: true when it freed a place. */
-    boolean puback(int packetId) {
-        InflightMessage m = messages.get(packetId);
-        return m != null && m.qos == 1 && messages.remove(packetId) != null;
+    /** How an acknowledgement matched the window. */
+    public enum Ack {
+        /** It moved its flow on (and may have freed a place). */
+        MATCHED,
+        /** No message has that packet id; mosquitto ignores it (a PUBREC is still answered). */
+        UNKNOWN,
+        /** The id belongs to a flow this acknowledgement cannot be part of: a protocol violation. */
+        WRONG_KIND
     }
 
-    /** PUBREC of a QoS 2 message: from now on only its packet id is kept, until PUBCOMP [MQTT-4.3.3-1]. */
-    void pubrec(int packetId) {
+    /** PUBACK ends a QoS 1 flow; for a QoS 2 message it is of the wrong kind. */
+    Ack puback(int packetId) {
         InflightMessage m = messages.get(packetId);
-        if (m != null && m.qos == 2) {
-            m.released = true;
+        if (m == null) {
+            return Ack.UNKNOWN;
         }
+        if (m.qos != 1) {
+            return Ack.WRONG_KIND;
+        }
+        messages.remove(packetId);
+        return Ack.MATCHED;
     }
 
-    /** PUBCOMP ends a QoS 2 flow: true when it freed a place. */
-    boolean pubcomp(int packetId) {
+    /**
+     * PUBREC of a QoS 2 message: from now on only its packet id is kept, until PUBCOMP [MQTT-4.3.3-1]. A repeated
+     * PUBREC is matched again (its PUBREL may have been lost); for a QoS 1 message it is of the wrong kind.
+     */
+    Ack pubrec(int packetId) {
         InflightMessage m = messages.get(packetId);
-        return m != null && m.released && messages.remove(packetId) != null;
+        if (m == null) {
+            return Ack.UNKNOWN;
+        }
+        if (m.qos != 2) {
+            return Ack.WRONG_KIND;
+        }
+        m.released = true;
+        return Ack.MATCHED;
+    }
+
+    /** PUBCOMP ends a QoS 2 flow after PUBREC; before it, or for a QoS 1 message, it is of the wrong kind. */
+    Ack pubcomp(int packetId) {
+        InflightMessage m = messages.get(packetId);
+        if (m == null) {
+            return Ack.UNKNOWN;
+        }
+        if (!m.released) {
+            return Ack.WRONG_KIND;
+        }
+        messages.remove(packetId);
+        return Ack.MATCHED;
     }
 
     /** In send order, for the resend on reconnect. */

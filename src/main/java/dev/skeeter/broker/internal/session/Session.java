@@ -234,22 +234,25 @@ public final class Session implements Subscriber {
     }
 
     /** Owner loop: PUBACK for an outbound QoS 1 message. */
-    public void puback(int packetId) {
-        if (inflight.puback(packetId)) {
-            pump();
-        }
+    public InflightWindow.Ack puback(int packetId) {
+        return pumpIfFreed(inflight.puback(packetId));
     }
 
-    /** Owner loop: PUBREC for an outbound QoS 2 message; the caller answers PUBREL. */
-    public void pubrec(int packetId) {
-        inflight.pubrec(packetId);
+    /** Owner loop: PUBREC for an outbound QoS 2 message; the caller answers PUBREL unless it is of the wrong kind. */
+    public InflightWindow.Ack pubrec(int packetId) {
+        return inflight.pubrec(packetId);
     }
 
     /** Owner loop: PUBCOMP ends an outbound QoS 2 flow. */
-    public void pubcomp(int packetId) {
-        if (inflight.pubcomp(packetId)) {
+    public InflightWindow.Ack pubcomp(int packetId) {
+        return pumpIfFreed(inflight.pubcomp(packetId));
+    }
+
+    private InflightWindow.Ack pumpIfFreed(InflightWindow.Ack ack) {
+        if (ack == InflightWindow.Ack.MATCHED) {
             pump();
         }
+        return ack;
     }
 
     /**

@@ -8,10 +8,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Sits in front of Netty's MQTT decoder and walks the packet boundaries of the raw byte stream (fixed headers;
- * bodies are skipped, except SUBSCRIBE's) to enforce what the decoder cannot see or checks too late: reserved flag
- * bits, which the decoder silently clears [MQTT-2.2.2-2], reserved bits of SUBSCRIBE options, and the packet size
- * limit, checked before a byte of an oversized body is buffered. Bytes pass through untouched. Also counts bytes in
+ * Sits in front of Netty's MQTT decoder and walks the packet boundaries of the raw byte stream (fixed headers, and
+ * the fields of each body through {@link PacketFields}; payloads are skipped) to enforce what the decoder cannot see
+ * or checks too late: reserved flag bits, which the decoder silently clears [MQTT-2.2.2-2], reserved bits of
+ * SUBSCRIBE options, fields that do not fit the declared remaining length, and the packet size limit, checked
+ * before a byte of an oversized body is buffered. Bytes pass through untouched. Also counts bytes in
  * and out. One instance per channel, used on its event loop only.
  */
 public final class FrameGuard extends ChannelDuplexHandler {
@@ -21,15 +22,13 @@ public final class FrameGuard extends ChannelDuplexHandler {
 
     private final Metrics metrics;
     private final int maxPacketSize;
+    private final PacketFields fields = new PacketFields();
     private int state = HEADER;
     private int length;
     private int lengthBytes;
     private int remaining;
     private boolean failed;
-    private boolean subscribe;
     private boolean publish;
-    private int subscribeState;
-    private int filterRemaining;
 
     public FrameGuard(Metrics metrics, int maxPacketSize) {
         this.metrics = metrics;
@@ -55,14 +54,20 @@ public final class FrameGuard extends ChannelDuplexHandler {
                 case HEADER -> {
                     packetStart = i;
                     int first = buf.getUnsignedByte(i);
+                    if (first >> 4 == 6 && fields.protocolLevel() == 3) {
+                        // MQTT 3.1 puts no rule on PUBREL's flags: a client resuming an inbound QoS 2 flow sends
+                        // it with DUP set, and mosquitto answers PUBCOMP whatever the flags. 3.1.1's fixed flags
+                        // [MQTT-3.6.1-1] apply to 3.1.1 connections only; the decoder is given the 3.1.1 form.
+                        first = 0x62;
+                        buf.setByte(i, first);
+                    }
                     String problem = checkFlags(first);
                     if (problem != null) {
                         fail(ctx, buf, packetStart, problem);
                         return;
                     }
-                    subscribe = first >> 4 == 8;
                     publish = first >> 4 == 3;
-                    subscribeState = 0;
+                    fields.start(first >> 4, first & 0x0F);
                     length = 0;
                     lengthBytes = 0;
                     state = LENGTH;
@@ -85,29 +90,28 @@ public final class FrameGuard extends ChannelDuplexHandler {
                             return;
                         }
                         remaining = length;
-                        state = remaining == 0 ? HEADER : BODY;
-                        if (remaining == 0) {
-                            metrics.packetReceived(publish);
+                        state = BODY;
+                        if (remaining == 0 && !packetEnded(ctx, buf, packetStart)) {
+                            return;
                         }
                     }
                 }
                 default -> {
-                    if (subscribe) {
-                        int b = buf.getUnsignedByte(i++);
-                        remaining--;
-                        if (!subscribeByte(b)) {
-                            fail(ctx, buf, packetStart,
-                                    "reserved bits " + b + " in subscription options [MQTT-3.8.3-4]");
-                            return;
-                        }
-                    } else {
-                        int skip = Math.min(remaining, end - i);
+                    int skip = Math.min(fields.skippable(), Math.min(remaining, end - i));
+                    if (skip > 0) {
+                        fields.skipped(skip);
                         i += skip;
                         remaining -= skip;
+                    } else {
+                        String problem = fields.accept(buf.getUnsignedByte(i++));
+                        remaining--;
+                        if (problem != null) {
+                            fail(ctx, buf, packetStart, problem);
+                            return;
+                        }
                     }
-                    if (remaining == 0) {
-                        state = HEADER;
-                        metrics.packetReceived(publish);
+                    if (remaining == 0 && !packetEnded(ctx, buf, packetStart)) {
+                        return;
                     }
                 }
             }
@@ -115,35 +119,15 @@ public final class FrameGuard extends ChannelDuplexHandler {
         ctx.fireChannelRead(buf);
     }
 
-    /**
-     * Walks a SUBSCRIBE body one byte at a time (packet id, then filter length, filter, options byte, repeated),
-     * so the check works however the packet is split across reads. Netty reads bits 2-5 as MQTT 5 options and
-     * ignores 6-7; in 3.1.1 all six are reserved [MQTT-3.8.3-4]. Returns false for a bad options byte.
-     */
-    private boolean subscribeByte(int b) {
-        switch (subscribeState) {
-            case 0 -> subscribeState = 1;           // packet id, high byte
-            case 1 -> subscribeState = 2;           // packet id, low byte
-            case 2 -> {                             // filter length, high byte
-                filterRemaining = b << 8;
-                subscribeState = 3;
-            }
-            case 3 -> {                             // filter length, low byte
-                filterRemaining |= b;
-                subscribeState = filterRemaining == 0 ? 5 : 4;
-            }
-            case 4 -> {                             // filter bytes (validated by the decoder)
-                if (--filterRemaining == 0) {
-                    subscribeState = 5;
-                }
-            }
-            default -> {                            // requested QoS and reserved bits
-                if ((b & 0xFC) != 0) {
-                    return false;
-                }
-                subscribeState = 2;
-            }
+    /** The body is complete: false (and the channel failed) when its fields did not fit its remaining length. */
+    private boolean packetEnded(ChannelHandlerContext ctx, ByteBuf buf, int packetStart) {
+        String problem = fields.end();
+        if (problem != null) {
+            fail(ctx, buf, packetStart, problem);
+            return false;
         }
+        state = HEADER;
+        metrics.packetReceived(publish);
         return true;
     }
 
