@@ -88,6 +88,11 @@ final class PacketFields {
             case PROTOCOL_LEVEL -> {
                 expected.pollFirst();
                 protocolLevel = b;
+                if (b != 3 && b != 4) {
+                    // MQTT 5 (properties) or unknown: the handler refuses it with CONNACK 0x01 [MQTT-3.1.2-2].
+                    expected.clear();
+                    expected.add(REST);
+                }
             }
             case CONNECT_FLAGS -> {
                 expected.pollFirst();
