@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, BenchCommand.class, PubCommand.class,
-            SubCommand.class, CertCommand.class})
+            SubCommand.class, CertCommand.class, PasswdCommand.class})
 public final class SkeeterCommand implements Runnable {
     /** Commands that keep running after {@code execute} returns (servers and subscribers stop on their own). */
     private static final Set<String> LONG_RUNNING = Set.of("broker");
@@ -53,6 +53,7 @@ public final class SkeeterCommand implements Runnable {
             sub.setUnmatchedOptionsArePositionalParams(true);
             sub.setEndOfOptionsDelimiter("\0"); // "--" is an argument mosquitto's parser sees (and refuses)
         }
+        PasswdCommand.configure(commandLine);
         return commandLine;
     }
 

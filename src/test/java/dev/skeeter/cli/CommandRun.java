@@ -11,9 +11,15 @@ final class CommandRun {
 
     /** The exit code; output accumulates over several runs. */
     int execute(String... args) {
+        return execute(commandLine -> { }, args);
+    }
+
+    /** As {@link #execute(String...)}, after {@code setUp} has adjusted the command line (test hooks). */
+    int execute(java.util.function.Consumer<CommandLine> setUp, String... args) {
         CommandLine commandLine = SkeeterCommand.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
+        setUp.accept(commandLine);
         return commandLine.execute(args);
     }
 
