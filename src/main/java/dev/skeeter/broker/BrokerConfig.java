@@ -255,10 +255,7 @@ public final class BrokerConfig {
         }
 
         public Builder maxQueuedBytes(long value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("maxQueuedBytes must be >= 0: " + value);
-            }
-            maxQueuedBytes = value;
+            maxQueuedBytes = Require.atLeast("maxQueuedBytes", value, 0);
             return this;
         }
 
@@ -268,18 +265,12 @@ public final class BrokerConfig {
         }
 
         public Builder maxKeepalive(int value) {
-            if (value < 0 || value > 65_535) {
-                throw new IllegalArgumentException("maxKeepalive must be 0 to 65535: " + value);
-            }
-            maxKeepalive = value;
+            maxKeepalive = Require.between("maxKeepalive", value, 0, 65_535);
             return this;
         }
 
         public Builder persistentClientExpiration(Duration value) {
-            if (value != null && (value.isNegative() || value.isZero())) {
-                throw new IllegalArgumentException("persistentClientExpiration must be positive: " + value);
-            }
-            persistentClientExpiration = value;
+            persistentClientExpiration = value == null ? null : Require.positive("persistentClientExpiration", value);
             return this;
         }
 
@@ -314,10 +305,7 @@ public final class BrokerConfig {
         }
 
         public Builder sysInterval(Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("sysInterval must be >= 0: " + value);
-            }
-            sysInterval = value;
+            sysInterval = Require.notNegative("sysInterval", value);
             return this;
         }
 
@@ -327,50 +315,32 @@ public final class BrokerConfig {
         }
 
         public Builder maxInflightMessages(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("maxInflightMessages must be >= 1: " + value);
-            }
-            maxInflightMessages = value;
+            maxInflightMessages = Require.atLeast("maxInflightMessages", value, 1);
             return this;
         }
 
         public Builder maxQueuedMessages(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("maxQueuedMessages must be >= 0: " + value);
-            }
-            maxQueuedMessages = value;
+            maxQueuedMessages = Require.atLeast("maxQueuedMessages", value, 0);
             return this;
         }
 
         public Builder maxPacketSize(int value) {
-            if (value < 2 || value > PROTOCOL_MAX_PACKET_SIZE) {
-                throw new IllegalArgumentException("maxPacketSize out of range: " + value);
-            }
-            maxPacketSize = value;
+            maxPacketSize = Require.between("maxPacketSize", value, 2, PROTOCOL_MAX_PACKET_SIZE);
             return this;
         }
 
         public Builder messageSizeLimit(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("messageSizeLimit must be >= 0: " + value);
-            }
-            messageSizeLimit = value;
+            messageSizeLimit = Require.atLeast("messageSizeLimit", value, 0);
             return this;
         }
 
         public Builder connectTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("connectTimeout must be positive: " + value);
-            }
-            connectTimeout = value;
+            connectTimeout = Require.positive("connectTimeout", value);
             return this;
         }
 
         public Builder stallTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("stallTimeout must be positive: " + value);
-            }
-            stallTimeout = value;
+            stallTimeout = Require.positive("stallTimeout", value);
             return this;
         }
 
@@ -385,10 +355,7 @@ public final class BrokerConfig {
         }
 
         public Builder ioThreads(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("ioThreads must be >= 0: " + value);
-            }
-            ioThreads = value;
+            ioThreads = Require.atLeast("ioThreads", value, 0);
             return this;
         }
 

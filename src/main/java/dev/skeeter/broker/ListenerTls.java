@@ -2,6 +2,7 @@ package dev.skeeter.broker;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * TLS settings of one listener, as mosquitto's listener options: PEM files made with openssl (RSA or EC keys in
@@ -38,51 +39,82 @@ public record ListenerTls(Path certFile, Path keyFile, Path caFile, Path caPath,
 
     /** A server certificate and key, no client certificates asked for. */
     public static ListenerTls of(Path certFile, Path keyFile) {
-        return new ListenerTls(certFile, keyFile, null, null, null, false, null, null, null, false, false);
+        return new Components(certFile, keyFile).build();
     }
 
     public ListenerTls withCaFile(Path value) {
-        return new ListenerTls(certFile, keyFile, value, caPath, crlFile, requireCertificate, tlsVersion, ciphers,
-                ciphersTls13, useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.caFile = value);
     }
 
     public ListenerTls withCaPath(Path value) {
-        return new ListenerTls(certFile, keyFile, caFile, value, crlFile, requireCertificate, tlsVersion, ciphers,
-                ciphersTls13, useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.caPath = value);
     }
 
     public ListenerTls withCrlFile(Path value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, value, requireCertificate, tlsVersion, ciphers,
-                ciphersTls13, useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.crlFile = value);
     }
 
     public ListenerTls withRequireCertificate(boolean value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, value, tlsVersion, ciphers, ciphersTls13,
-                useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.requireCertificate = value);
     }
 
     public ListenerTls withTlsVersion(String value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, requireCertificate, value, ciphers,
-                ciphersTls13, useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.tlsVersion = value);
     }
 
     public ListenerTls withCiphers(String value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, requireCertificate, tlsVersion, value,
-                ciphersTls13, useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.ciphers = value);
     }
 
     public ListenerTls withCiphersTls13(String value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, requireCertificate, tlsVersion, ciphers,
-                value, useIdentityAsUsername, useSubjectAsUsername);
+        return copy(c -> c.ciphersTls13 = value);
     }
 
     public ListenerTls withUseIdentityAsUsername(boolean value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, requireCertificate, tlsVersion, ciphers,
-                ciphersTls13, value, useSubjectAsUsername);
+        return copy(c -> c.useIdentityAsUsername = value);
     }
 
     public ListenerTls withUseSubjectAsUsername(boolean value) {
-        return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, requireCertificate, tlsVersion, ciphers,
-                ciphersTls13, useIdentityAsUsername, value);
+        return copy(c -> c.useSubjectAsUsername = value);
+    }
+
+    private ListenerTls copy(Consumer<Components> change) {
+        Components b = new Components(certFile, keyFile);
+        b.caFile = caFile;
+        b.caPath = caPath;
+        b.crlFile = crlFile;
+        b.requireCertificate = requireCertificate;
+        b.tlsVersion = tlsVersion;
+        b.ciphers = ciphers;
+        b.ciphersTls13 = ciphersTls13;
+        b.useIdentityAsUsername = useIdentityAsUsername;
+        b.useSubjectAsUsername = useSubjectAsUsername;
+        change.accept(b);
+        return b.build();
+    }
+
+    /** A mutable copy of the components, so that each {@code with...} names only what it changes. */
+    private static final class Components {
+        private final Path certFile;
+        private final Path keyFile;
+        private Path caFile;
+        private Path caPath;
+        private Path crlFile;
+        private boolean requireCertificate;
+        private String tlsVersion;
+        private String ciphers;
+        private String ciphersTls13;
+        private boolean useIdentityAsUsername;
+        private boolean useSubjectAsUsername;
+
+        private Components(Path certFile, Path keyFile) {
+            this.certFile = certFile;
+            this.keyFile = keyFile;
+        }
+
+        private ListenerTls build() {
+            return new ListenerTls(certFile, keyFile, caFile, caPath, crlFile, requireCertificate, tlsVersion, ciphers,
+                    ciphersTls13, useIdentityAsUsername, useSubjectAsUsername);
+        }
     }
 }
