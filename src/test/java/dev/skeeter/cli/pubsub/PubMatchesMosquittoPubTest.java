@@ -2,20 +2,15 @@ package dev.skeeter.cli.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skeeter.broker.Broker;
-import dev.skeeter.broker.BrokerConfig;
-import dev.skeeter.testsupport.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,38 +22,20 @@ class PubMatchesMosquittoPubTest {
     private static final byte[] STDIN_LINES = "first line\nsecond\n\nlast without newline".getBytes(
             StandardCharsets.UTF_8);
 
-    private static MosquittoBroker mosquitto;
-    private static Broker ours;
-    private static int oursPort;
+    @RegisterExtension
+    static final BothBrokers BROKERS = new BothBrokers();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        mosquitto = MosquittoBroker.start();
-        ours = Broker.create(BrokerConfig.builder().listener(0, "127.0.0.1").build());
-        oursPort = ours.start().get(10, TimeUnit.SECONDS).get(0).getPort();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
-        if (ours != null) {
-            ours.stop().get(10, TimeUnit.SECONDS);
-        }
-    }
-
     @Test
     void mosquittoSubReceivesTheSameFromBothAgainstMosquitto() throws Exception {
-        compare(mosquitto.port());
+        compare(BROKERS.mosquittoPort());
     }
 
     @Test
     void mosquittoSubReceivesTheSameFromBothAgainstOurBroker() throws Exception {
-        compare(oursPort);
+        compare(BROKERS.oursPort());
     }
 
     private void compare(int port) throws Exception {

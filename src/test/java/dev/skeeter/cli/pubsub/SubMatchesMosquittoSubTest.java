@@ -2,9 +2,6 @@ package dev.skeeter.cli.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skeeter.broker.Broker;
-import dev.skeeter.broker.BrokerConfig;
-import dev.skeeter.testsupport.MosquittoBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,29 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * mosquitto 2 and against our broker. Every flag set subscribes at once and one burst of traffic serves them all.
  */
 class SubMatchesMosquittoSubTest {
-    private static MosquittoBroker mosquitto;
-    private static Broker ours;
-    private static int oursPort;
+    @RegisterExtension
+    static final BothBrokers BROKERS = new BothBrokers();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        mosquitto = MosquittoBroker.start();
-        ours = Broker.create(BrokerConfig.builder().listener(0, "127.0.0.1").build());
-        oursPort = ours.start().get(10, TimeUnit.SECONDS).get(0).getPort();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
-        if (ours != null) {
-            ours.stop().get(10, TimeUnit.SECONDS);
-        }
-    }
 
     /** A flag set, and what to blank out of both outputs before comparing (times differ between two clients). */
     private record Case(List<String> flags, UnaryOperator<String> normalise) {
@@ -82,12 +60,12 @@ class SubMatchesMosquittoSubTest {
 
     @Test
     void printsWhatMosquittoSubPrintsAgainstMosquitto() throws Exception {
-        compareAll(mosquitto.port(), "m");
+        compareAll(BROKERS.mosquittoPort(), "m");
     }
 
     @Test
     void printsWhatMosquittoSubPrintsAgainstOurBroker() throws Exception {
-        compareAll(oursPort, "o");
+        compareAll(BROKERS.oursPort(), "o");
     }
 
     private void compareAll(int port, String prefix) throws Exception {
