@@ -24,30 +24,18 @@ final class RefusalExplainingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw explained(chain, e);
-        }
+        explaining(chain, () -> delegate.checkClientTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw explained(chain, e);
-        }
+        explaining(chain, () -> delegate.checkClientTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType);
-        } catch (CertificateException e) {
-            throw explained(chain, e);
-        }
+        explaining(chain, () -> delegate.checkClientTrusted(chain, authType));
     }
 
     @Override
@@ -70,10 +58,20 @@ final class RefusalExplainingTrustManager extends X509ExtendedTrustManager {
         return delegate.getAcceptedIssuers();
     }
 
-    private static CertificateException explained(X509Certificate[] chain, CertificateException e) {
-        String subject = chain == null || chain.length == 0 ? "(none)"
-                : chain[0].getSubjectX500Principal().getName();
-        return new CertificateException("client certificate '" + subject + "' refused: " + reason(chain, e), e);
+    /** A delegate's check of a client chain. */
+    @FunctionalInterface
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private static void explaining(X509Certificate[] chain, Check check) throws CertificateException {
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            String subject = chain == null || chain.length == 0 ? "(none)"
+                    : chain[0].getSubjectX500Principal().getName();
+            throw new CertificateException("client certificate '" + subject + "' refused: " + reason(chain, e), e);
+        }
     }
 
     static String reason(X509Certificate[] chain, Throwable e) {
