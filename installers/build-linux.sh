@@ -6,25 +6,18 @@
 # Needs: JDK 17+ with jpackage, Maven, dpkg-deb (fakeroot not needed), rpmbuild for the .rpm; Xvfb for the
 # class-data sharing class list (without it the packages still work, only start slower).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=$ROOT/target/installer
-HERE=$ROOT/installers
-# shellcheck source=runtime.sh
-. "$HERE/runtime.sh"
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 types=("$@")
 [ ${#types[@]} -gt 0 ] || types=(app-image deb rpm)
 VERSION=$(app_version)
-mkdir -p "$OUT"
-cd "$ROOT"
 
 stage_input
 cp "$HERE/linux/skeeter.desktop" "$HERE/linux/skeeter.service" "$HERE/linux/skeeter-cds" "$OUT/input/"
 build_runtime linux
 
-rm -rf "$OUT/image" && mkdir -p "$OUT/image"
-jpackage --type app-image @installers/jpackage.args @installers/app-image.args @installers/linux/app-image.args \
-    --app-version "$VERSION" --input "$OUT/input" --runtime-image "$OUT/runtime" --dest "$OUT/image"
+build_app_image linux "$VERSION"
 APP=$OUT/image/Skeeter
 
 # Class-data sharing: record the classes a start-up loads (one run of the app until its first window) so the

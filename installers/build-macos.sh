@@ -6,25 +6,18 @@
 # Usage: installers/build-macos.sh [app-image|dmg|pkg ...]   (default: all; run on a Mac, jpackage cannot cross-build)
 # Unsigned; for distribution add --mac-sign --mac-signing-key-user-name "..." to macos/package.args.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=$ROOT/target/installer
-HERE=$ROOT/installers
-# shellcheck source=runtime.sh
-. "$HERE/runtime.sh"
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 types=("$@")
 [ ${#types[@]} -gt 0 ] || types=(app-image dmg pkg)
 # macOS bundle versions must not start with 0 (jpackage refuses them); MAC_APP_VERSION overrides app.version.
 VERSION=${MAC_APP_VERSION:-$(app_version)}
 case $VERSION in 0.*) echo "macOS refuses version $VERSION: set MAC_APP_VERSION=1.0.0 (or similar)" >&2; exit 2 ;; esac
-mkdir -p "$OUT"
-cd "$ROOT"
 stage_input
 # Maven picked the JavaFX jars for this Mac: javafx-*-mac.jar (Intel) or javafx-*-mac-aarch64.jar.
 build_runtime 'mac*'
-rm -rf "$OUT/image" && mkdir -p "$OUT/image"
-jpackage --type app-image @installers/jpackage.args @installers/app-image.args @installers/macos/app-image.args \
-    --app-version "$VERSION" --input "$OUT/input" --runtime-image "$OUT/runtime" --dest "$OUT/image"
+build_app_image macos "$VERSION"
 for type in "${types[@]}"; do
     case $type in
         app-image) echo "app image: $OUT/image/Skeeter.app" ;;

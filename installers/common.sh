@@ -1,5 +1,10 @@
-# Shared by the Linux and macOS builds (sourced, not run): the app's jars and a jlink-trimmed runtime with JavaFX.
-# Expects $ROOT (the repository) and $OUT (the build directory, target/installer).
+# Shared by the Linux and macOS builds (sourced, not run): where things are, the app's jars, a jlink-trimmed runtime
+# with JavaFX, and the app image made of them. Sourcing it moves to the repository's root.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=$ROOT/target/installer
+HERE=$ROOT/installers
+mkdir -p "$OUT"
+cd "$ROOT"
 
 # jpackage rejects -SNAPSHOT versions, so installers carry pom.xml's app.version.
 app_version() {
@@ -37,4 +42,11 @@ build_runtime() {
     for jar in "$fx"/*.jar; do
         (cd "$OUT/runtime/$native_dir" && unzip -q -o "$jar" '*.so' '*.dylib' '*.dll' -x 'META-INF/*' 2>/dev/null || true)
     done
+}
+
+# $1: the folder of this OS's argument files (linux, macos); $2: the version. Into $OUT/image.
+build_app_image() {
+    rm -rf "$OUT/image" && mkdir -p "$OUT/image"
+    jpackage --type app-image @installers/jpackage.args @installers/app-image.args "@installers/$1/app-image.args" \
+        --app-version "$2" --input "$OUT/input" --runtime-image "$OUT/runtime" --dest "$OUT/image"
 }
