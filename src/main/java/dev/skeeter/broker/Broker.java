@@ -44,6 +44,13 @@ public interface Broker extends AutoCloseable {
 
     void removeListener(BrokerListener listener);
 
+    /**
+     * Re-reads the password and ACL files that {@code fresh} names for this broker's listeners (SIGHUP) and puts
+     * them in force; connected clients stay and meet the new ACL with their next message. When a file has problems
+     * the rules in force stay and the problems are returned, each naming its file and line; empty means reloaded.
+     */
+    List<String> reloadSecurity(BrokerConfig fresh);
+
     /** An address as people write it: {@code 127.0.0.1:1883}, {@code [::1]:1883}. */
     static String describe(InetSocketAddress address) {
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();

@@ -36,6 +36,7 @@ public final class BrokerConfig {
     private final Duration connectTimeout;
     private final Duration stallTimeout;
     private final Authenticator authenticator;
+    private final Authoriser authoriser;
     private final boolean logPackets;
     private final int ioThreads;
 
@@ -61,6 +62,7 @@ public final class BrokerConfig {
         this.connectTimeout = b.connectTimeout;
         this.stallTimeout = b.stallTimeout;
         this.authenticator = b.authenticator;
+        this.authoriser = b.authoriser;
         this.logPackets = b.logPackets;
         this.ioThreads = b.ioThreads;
     }
@@ -75,7 +77,8 @@ public final class BrokerConfig {
         b.listeners.addAll(listeners);
         return b.maxInflightMessages(maxInflightMessages).maxQueuedMessages(maxQueuedMessages)
                 .maxPacketSize(maxPacketSize).messageSizeLimit(messageSizeLimit).connectTimeout(connectTimeout)
-                .stallTimeout(stallTimeout).authenticator(authenticator).logPackets(logPackets).ioThreads(ioThreads)
+                .stallTimeout(stallTimeout).authenticator(authenticator).authoriser(authoriser).logPackets(logPackets)
+                .ioThreads(ioThreads)
                 .perListenerSettings(perListenerSettings).security(security).maxQueuedBytes(maxQueuedBytes)
                 .queueQos0Messages(queueQos0Messages).maxKeepalive(maxKeepalive)
                 .persistentClientExpiration(persistentClientExpiration).retainAvailable(retainAvailable)
@@ -190,8 +193,14 @@ public final class BrokerConfig {
         return stallTimeout;
     }
 
+    /** Who may connect; {@link Authenticator#ALLOW_ALL} (the default) leaves it to the password file. */
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** What clients may do; {@link Authoriser#ALLOW_ALL} (the default) leaves it to the ACL file. */
+    public Authoriser authoriser() {
+        return authoriser;
     }
 
     /** Whether every packet in and out is logged, one line each, as {@code mosquitto -v}. */
@@ -227,6 +236,7 @@ public final class BrokerConfig {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration stallTimeout = Duration.ofSeconds(2);
         private Authenticator authenticator = Authenticator.ALLOW_ALL;
+        private Authoriser authoriser = Authoriser.ALLOW_ALL;
         private boolean logPackets;
         private int ioThreads;
 
@@ -346,6 +356,12 @@ public final class BrokerConfig {
 
         public Builder authenticator(Authenticator value) {
             authenticator = Objects.requireNonNull(value, "authenticator");
+            return this;
+        }
+
+        /** Replaces the ACL file (on every listener) with the program's own decisions. */
+        public Builder authoriser(Authoriser value) {
+            authoriser = Objects.requireNonNull(value, "authoriser");
             return this;
         }
 

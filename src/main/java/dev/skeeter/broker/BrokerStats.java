@@ -26,10 +26,12 @@ package dev.skeeter.broker;
  * @param heapMaximum the peak of Java heap in use ({@code heap/maximum})
  * @param socketsOpened sockets accepted (feeds {@code load/sockets/*})
  * @param connectionsAccepted CONNECTs accepted (feeds {@code load/connections/*})
+ * @param publishDenied PUBLISH packets and wills the ACL (or an embedder's authoriser) refused: acknowledged,
+ *                      dropped and counted here (mosquitto counts them nowhere)
  */
 public record BrokerStats(long uptimeSeconds, int clientsConnected, int clientsTotal, int clientsMaximum,
         long clientsExpired, long packetsReceived, long packetsSent, long publishReceived, long publishSent,
         long publishDropped, long publishBytesReceived, long publishBytesSent, long bytesReceived, long bytesSent,
         int retainedMessages, int subscriptions, long storedMessages, long heapCurrent,
-        long heapMaximum, long socketsOpened, long connectionsAccepted) {
+        long heapMaximum, long socketsOpened, long connectionsAccepted, long publishDenied) {
 }

@@ -8,10 +8,8 @@ import java.util.Objects;
  * or one per listener when {@link BrokerConfig#perListenerSettings()} is on ({@link BrokerConfig#securityOf}).
  * Immutable.
  *
- * <p>Password and ACL files and {@code allowAnonymous false} are not implemented yet: a broker configured with them
- * refuses to start rather than accept clients they would refuse.
- *
- * @param allowAnonymous          null for the default (anonymous clients are accepted)
+ * @param allowAnonymous          null for the default: anonymous clients are accepted unless there is a password
+ *                                file (mosquitto 2 also refuses them on every listener of a config file)
  * @param passwordFile            mosquitto's {@code password_file}; null for none
  * @param aclFile                 mosquitto's {@code acl_file}; null for none
  * @param allowZeroLengthClientId whether a client may send an empty client id (clean session only) and be given one
@@ -45,19 +43,5 @@ public record ListenerSecurity(Boolean allowAnonymous, Path passwordFile, Path a
 
     public ListenerSecurity withAutoIdPrefix(String value) {
         return new ListenerSecurity(allowAnonymous, passwordFile, aclFile, allowZeroLengthClientId, value);
-    }
-
-    /** What these settings ask for that this broker cannot do yet, or null when it can do all of it. */
-    public String unsupported() {
-        if (passwordFile != null) {
-            return "password_file";
-        }
-        if (aclFile != null) {
-            return "acl_file";
-        }
-        if (Boolean.FALSE.equals(allowAnonymous)) {
-            return "allow_anonymous false";
-        }
-        return null;
     }
 }

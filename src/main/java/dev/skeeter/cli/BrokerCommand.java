@@ -101,7 +101,7 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         }, "skeeter-broker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (installSignals) {
-            BrokerSignals.install(() -> stopRequested.complete(null), () -> reload(config));
+            BrokerSignals.install(() -> stopRequested.complete(null), () -> reload(broker, config));
         }
         onStarted.accept(broker);
         stopRequested.join();
@@ -115,11 +115,11 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
     }
 
     /**
-     * SIGHUP: reads the file again and says what it changed. Nothing that is read can change in place yet (log
-     * settings come with the logging options, password and ACL files with the security options), so changed
-     * listeners and settings are reported as needing a restart; a file with errors leaves the broker as it is.
+     * SIGHUP: reads the file again; the password and ACL files it names are re-read and put in force without
+     * dropping anyone. Changed listeners are reported as needing a restart; a file with errors (the config, a
+     * password or an ACL file) leaves the broker as it is and says why.
      */
-    void reload(BrokerConfig running) {
+    void reload(Broker broker, BrokerConfig running) {
         var err = spec.commandLine().getErr();
         if (configFile == null) {
             err.println("SIGHUP: no config file to reload (start with -c FILE)");
@@ -133,6 +133,13 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
                 builder.listener(port, null);
             }
             BrokerConfig fresh = builder.build();
+            List<String> problems = broker.reloadSecurity(fresh);
+            if (problems.isEmpty()) {
+                err.println("SIGHUP: password and ACL files reloaded");
+            } else {
+                err.println("SIGHUP: the security files have errors; the rules in force stay:");
+                problems.forEach(p -> err.println("Error: " + p));
+            }
             if (!fresh.listeners().equals(running.listeners())) {
                 err.println("SIGHUP: " + configFile + " reloaded; its listeners changed: restart the broker to apply "
                         + "them");

@@ -110,7 +110,7 @@ class BrokerConfigFileTest {
     }
 
     @Test
-    void securityOptionsRefuseToStartUntilTheyAreImplemented() throws Exception {
+    void securityOptionsAreReadTheLastOneWinning() throws Exception {
         Path file = write("mosquitto.conf", """
                 allow_anonymous true
                 password_file /etc/mosquitto/passwd
@@ -118,21 +118,21 @@ class BrokerConfigFileTest {
                 allow_anonymous false
                 """);
 
-        ConfigException e = errors(file);
+        ListenerSecurity security = BrokerConfigFile.read(file, BrokerConfig.builder()).builder().build().security();
 
-        assertThat(e.errors()).extracting(ConfigProblem::line).containsExactly(2, 3, 4);
-        assertThat(e.getMessage()).contains(":2: password_file is not implemented yet, and the broker refuses to "
-                + "start rather than let in clients it would refuse");
+        assertThat(security.allowAnonymous()).isFalse();
+        assertThat(security.passwordFile()).isEqualTo(Path.of("/etc/mosquitto/passwd"));
+        assertThat(security.aclFile()).isEqualTo(Path.of("/etc/mosquitto/acl"));
     }
 
     @Test
-    void theEmbeddingApiRefusesSecuritySettingsItCannotHonourYet() throws Exception {
+    void aBrokerWhosePasswordFileCannotBeReadDoesNotStart() throws Exception {
         BrokerConfig config = BrokerConfig.builder().listener(0, null)
                 .security(ListenerSecurity.DEFAULTS.withPasswordFile(dir.resolve("passwd"))).build();
 
         try (Broker broker = Broker.create(config)) {
             assertThatThrownBy(() -> broker.start().get(10, java.util.concurrent.TimeUnit.SECONDS))
-                    .hasMessageContaining("password_file is not implemented yet");
+                    .hasMessageContaining("password_file " + dir.resolve("passwd") + ": cannot read it (no such file)");
         }
     }
 

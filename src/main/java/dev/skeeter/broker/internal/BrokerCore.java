@@ -2,6 +2,7 @@ package dev.skeeter.broker.internal;
 
 import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.internal.auth.Guards;
 import dev.skeeter.broker.internal.routing.Router;
 import dev.skeeter.broker.internal.session.QueueLimits;
 import dev.skeeter.broker.internal.session.Session;
@@ -19,11 +20,18 @@ public final class BrokerCore {
     private final Router<Session> router = new Router<>();
     private final SessionRegistry sessions;
     private final ConcurrentHashMap<Channel, ClientInfo> clients = new ConcurrentHashMap<>();
+    private final Guards guards;
 
     public BrokerCore(BrokerConfig config) {
         this.config = config;
         this.sessions = new SessionRegistry(router, metrics, QueueLimits.of(config.maxInflightMessages(),
                 config.maxQueuedMessages(), config.stallTimeout()));
+        this.guards = new Guards(config);
+    }
+
+    /** Who may connect and what they may do, per listener. */
+    public Guards guards() {
+        return guards;
     }
 
     public BrokerConfig config() {

@@ -22,6 +22,7 @@ public final class Metrics {
     private final LongAdder bytesReceived = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder publishDropped = new LongAdder();
+    private final LongAdder publishDenied = new LongAdder();
     private final LongAdder socketsOpened = new LongAdder();
     private final LongAdder connectionsAccepted = new LongAdder();
     private final LongAdder clientsExpired = new LongAdder();
@@ -49,6 +50,11 @@ public final class Metrics {
         packetsSent.increment();
         publishSent.increment();
         publishBytesSent.add(payloadBytes);
+    }
+
+    /** A PUBLISH or will the ACL (or the embedder's authoriser) refused: acknowledged and dropped. */
+    public void publishDenied() {
+        publishDenied.increment();
     }
 
     /** A message was not delivered because a subscriber's queue was full (mosquitto's publish/messages/dropped). */
@@ -100,6 +106,7 @@ public final class Metrics {
                 clientsMaximum.get(), clientsExpired.sum(), packetsReceived.sum(), packetsSent.sum(),
                 publishReceived.sum(), publishSent.sum(), publishDropped.sum(), publishBytesReceived.sum(),
                 publishBytesSent.sum(), bytesReceived.sum(), bytesSent.sum(), retained, subscriptions, storedMessages,
-                heapUsed, Math.max(heapPeak, heapUsed), socketsOpened.sum(), connectionsAccepted.sum());
+                heapUsed, Math.max(heapPeak, heapUsed), socketsOpened.sum(), connectionsAccepted.sum(),
+                publishDenied.sum());
     }
 }

@@ -7,6 +7,7 @@ import dev.skeeter.broker.BrokerStats;
 import dev.skeeter.broker.ClientInfo;
 import dev.skeeter.broker.ListenerConfig;
 import dev.skeeter.broker.internal.routing.Message;
+import dev.skeeter.broker.security.SecurityFileException;
 import dev.skeeter.broker.internal.transport.BindTargets;
 import dev.skeeter.broker.internal.transport.MqttChannelInitializer;
 import dev.skeeter.broker.internal.transport.ServerTls;
@@ -83,7 +84,7 @@ public final class SkeeterBroker implements Broker {
                 NioIoHandler.newFactory());
         List<ChannelFuture> binds = new ArrayList<>();
         try {
-            refuseUnsupportedSecurity();
+            loadSecurity();
             for (ListenerConfig listener : config.listeners()) {
                 ServerBootstrap bootstrap = bootstrap(listener);
                 for (InetSocketAddress address : BindTargets.of(listener)) {
@@ -134,15 +135,15 @@ public final class SkeeterBroker implements Broker {
                 : new NioServerSocketChannel();
     }
 
-    /** Until the security options are implemented, a broker asked for them does not start (never ignores them). */
-    private void refuseUnsupportedSecurity() {
-        for (ListenerConfig listener : config.listeners()) {
-            String unsupported = config.securityOf(listener).unsupported();
-            if (unsupported != null) {
-                throw new IllegalArgumentException(unsupported + " is not implemented yet: the broker does not start "
-                        + "rather than let in clients it would refuse");
-            }
+    /** Password and ACL files are read before anything listens: a broker with a bad file does not start. */
+    private void loadSecurity() {
+        try {
+            core.guards().load();
+        } catch (SecurityFileException e) {
+            throw new IllegalArgumentException("the security files have errors, so the broker does not start:\n  "
+                    + String.join("\n  ", e.problems()), e);
         }
+        core.guards().describe().forEach(line -> core.events().info(null, "Security: " + line));
     }
 
     private void bindFailed(ListenerConfig listener, InetSocketAddress address, Throwable cause) {
@@ -204,6 +205,7 @@ public final class SkeeterBroker implements Broker {
         }
         stopped = new CompletableFuture<>();
         if (group == null) {
+            core.guards().close();
             stopped.complete(null);
             return stopped;
         }
@@ -211,6 +213,7 @@ public final class SkeeterBroker implements Broker {
         openChannels.forEach(Channel::close);
         // Quiet period 0: nothing arrives once the channels are closed, so stop at once.
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).addListener(f -> {
+            core.guards().close();
             core.sessions().clear();
             core.events().info(null, "Skeeter broker stopped");
             stopped.complete(null);
@@ -242,6 +245,18 @@ public final class SkeeterBroker implements Broker {
             throw new IllegalArgumentException("QoS must be 0, 1 or 2: " + qos);
         }
         core.router().publish(new Message(topic, payload.clone(), qos, retain));
+    }
+
+    @Override
+    public List<String> reloadSecurity(BrokerConfig fresh) {
+        List<String> problems = core.guards().reload(fresh);
+        if (problems.isEmpty()) {
+            core.guards().describe().forEach(line -> core.events().info(null, "Security reloaded: " + line));
+        } else {
+            core.events().warn(null, "Security files not reloaded; the rules in force stay: "
+                    + String.join("; ", problems));
+        }
+        return problems;
     }
 
     @Override

@@ -61,7 +61,22 @@ public final class AclCaseTable {
             "pattern write users/%u/out",
             "pattern read users/%u/in",
             "pattern deny clients/%c/locked",
-            "pattern read done/%c");
+            "pattern read done/%c",
+            "",
+            "user dave",
+            "topic read done/#");
+
+    /** Retained by {@link #ROOT} before anyone subscribes; each client's '#' subscription gets what it may read. */
+    public static final List<Read> RETAINED = List.of(
+            new Read(ANONYMOUS, "public/kept", true),
+            new Read(ANONYMOUS, "alice/kept", false),
+            new Read(ALICE, "alice/kept", true),
+            new Read(ALICE, "public/kept", false));
+
+    /** A client whose will goes to {@code topic}: published (to {@link #WATCHER}) only when it may write there. */
+    public static final List<Write> WILLS = List.of(
+            new Write(new Client("alice-will", "alice"), "alice/will", true),
+            new Write(new Client("bob-will", "bob"), "alice/will-of-bob", false));
 
     public static final List<Client> CLIENTS = List.of(ROOT, WATCHER, ANONYMOUS, ALICE, BOB, CAROL, SNEAKY);
 

@@ -12,8 +12,6 @@ final class OptionReader {
     private static final int MAX_PACKET_IDS = 65_535;
     /** A PINGREQ is 2 bytes; anything smaller would refuse every packet. */
     private static final int MIN_PACKET_SIZE = 2;
-    private static final String SECURITY_LATER = "is not implemented yet, and the broker refuses to start rather "
-            + "than let in clients it would refuse";
 
     private final ConfigParser p;
     private final Problems problems;
@@ -156,9 +154,6 @@ final class OptionReader {
         switch (line.option()) {
             case "allow_anonymous" -> {
                 Boolean value = Values.bool(line, problems);
-                if (Boolean.FALSE.equals(value)) {
-                    problems.error(line, "allow_anonymous false " + SECURITY_LATER);
-                }
                 if (value != null) {
                     p.security(line, s.withAllowAnonymous(value));
                 }
@@ -166,14 +161,12 @@ final class OptionReader {
             case "password_file" -> {
                 Path file = Values.path(line, problems);
                 if (file != null) {
-                    problems.error(line, "password_file " + SECURITY_LATER);
                     p.security(line, s.withPasswordFile(file));
                 }
             }
             case "acl_file" -> {
                 Path file = Values.path(line, problems);
                 if (file != null) {
-                    problems.error(line, "acl_file " + SECURITY_LATER);
                     p.security(line, s.withAclFile(file));
                 }
             }

@@ -54,6 +54,16 @@ record ConnectFacts(String clientId, String username, boolean cleanSession, int 
                 header.keepAliveTimeSeconds(), will, remoteAddress);
     }
 
+    /** The same client with the user name a certificate gave it (use_identity_as_username). */
+    ConnectFacts withUsername(String name) {
+        return new ConnectFacts(clientId, name, cleanSession, protocolLevel, keepAliveSeconds, will, remoteAddress);
+    }
+
+    /** Who the client is for the ACL. */
+    dev.skeeter.broker.Authoriser.Identity identity() {
+        return new dev.skeeter.broker.Authoriser.Identity(clientId, username);
+    }
+
     /** "host:port" of the client, or "?" when unknown. */
     String address() {
         return address(remoteAddress);

@@ -1,8 +1,14 @@
 package dev.skeeter.broker.internal.protocol;
 
 import dev.skeeter.broker.Authenticator;
+import dev.skeeter.broker.Authoriser;
 import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.ListenerConfig;
+import dev.skeeter.broker.ListenerTls;
 import dev.skeeter.broker.internal.BrokerCore;
+import dev.skeeter.broker.internal.auth.AuthResult;
+import dev.skeeter.broker.internal.auth.CertificateNames;
+import dev.skeeter.broker.internal.auth.Guard;
 import dev.skeeter.broker.internal.routing.Message;
 import dev.skeeter.broker.internal.session.Session;
 import dev.skeeter.mqtt.InvalidTopicException;
@@ -51,6 +57,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private enum State { AWAITING_CONNECT, CONNECTING, CONNECTED, CLOSED }
 
     private final BrokerCore core;
+    private final ListenerConfig listener;
+    private final Guard guard;
     private final PublishPolicy policy;
     private State state = State.AWAITING_CONNECT;
     private ChannelHandlerContext ctx;
@@ -73,8 +81,15 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean closeIsError;
 
     public MqttConnectionHandler(BrokerCore core) {
+        this(core, null);
+    }
+
+    /** {@code listener} decides the security rules and the certificate user names; null for the first's. */
+    public MqttConnectionHandler(BrokerCore core, ListenerConfig listener) {
         this.core = core;
-        this.policy = new PublishPolicy(core);
+        this.listener = listener;
+        this.guard = core.guards().of(listener);
+        this.policy = new PublishPolicy(core, guard);
     }
 
     @Override
@@ -195,32 +210,47 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.CONNECTING;
         ctx.channel().config().setAutoRead(false);
+        ListenerTls tls = listener == null ? null : listener.tls();
+        if (tls != null && (tls.useIdentityAsUsername() || tls.useSubjectAsUsername())) {
+            // As mosquitto: the certificate is the login; a user name and password in the CONNECT are ignored.
+            String name = CertificateNames.username(ctx.pipeline(), tls.useIdentityAsUsername());
+            if (name == null) {
+                refuse(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD, "no client certificate "
+                        + (tls.useIdentityAsUsername() ? "with a CN for use_identity_as_username"
+                        : "for use_subject_as_username"));
+                return;
+            }
+            client = client.withUsername(name);
+            afterAuthentication(new AuthResult(Authenticator.Decision.ALLOW, null), null);
+            return;
+        }
         var header = connect.variableHeader();
         byte[] password = header.hasPassword() ? connect.payload().passwordInBytes() : null;
         var credentials = new Authenticator.Credentials(client.clientId(), client.username(), password,
                 client.remoteAddress());
-        core.config().authenticator().authenticate(credentials).whenComplete((decision, error) -> {
+        guard.authenticate(credentials).whenComplete((result, error) -> {
             if (ctx.executor().inEventLoop()) {
-                afterAuthentication(decision, error);
+                afterAuthentication(result, error);
             } else {
-                ctx.executor().execute(() -> afterAuthentication(decision, error));
+                ctx.executor().execute(() -> afterAuthentication(result, error));
             }
         });
     }
 
-    private void afterAuthentication(Authenticator.Decision decision, Throwable error) {
+    private void afterAuthentication(AuthResult result, Throwable error) {
         if (state != State.CONNECTING) {
             return; // closed meanwhile
         }
         if (error != null) {
             core.events().warn(clientId(), "Authenticator failed for " + clientId() + ": " + error);
-            decision = Authenticator.Decision.NOT_AUTHORISED;
+            result = new AuthResult(Authenticator.Decision.NOT_AUTHORISED, "the authenticator failed: " + error);
         }
-        switch (decision) {
+        String why = result.reason() == null ? "" : ": " + result.reason();
+        switch (result.decision()) {
             case ALLOW -> session = core.sessions().connect(client.clientId(), client.cleanSession(), link);
             case BAD_CREDENTIALS -> refuse(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
-                    "bad user name or password");
-            default -> refuse(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, "not authorised");
+                    "bad user name or password" + why);
+            default -> refuse(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, "not authorised" + why);
         }
     }
 
@@ -232,6 +262,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         state = State.CONNECTED;
         accepted = true;
         packets = new SessionPackets(core, policy, client, session, out, target -> throttle.pauseFor(target, session));
+        Authoriser.Identity identity = client.identity();
+        session.readPermission(topic -> guard.mayReceive(identity, topic));
         // 3.1 has no session-present flag: its CONNACK byte is reserved.
         out.send(Packets.connack(MqttConnectReturnCode.CONNECTION_ACCEPTED,
                 sessionPresent && client.protocolLevel() == 4));

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * connection [MQTT-4.8.0-1]. Confined to the channel's event loop; the caller releases the packets.
  */
 final class SessionPackets {
+    private static final int FAILURE = 0x80;
     private final BrokerCore core;
     private final PublishPolicy policy;
     private final ConnectFacts client;
@@ -99,12 +100,21 @@ final class SessionPackets {
         List<Integer> granted = new ArrayList<>(requests.size());
         for (MqttTopicSubscription request : requests) {
             int qos = request.qualityOfService().value();
+            if (!policy.maySubscribe(client, request.topicFilter())) {
+                // The ACL lets this client read no topic the filter matches: say so [MQTT-3.9.3-2].
+                granted.add(FAILURE);
+                core.events().info(client.clientId(), "Refused the subscription of " + client.clientId()
+                        + " to " + request.topicFilter() + ": the ACL lets it read no topic there (SUBACK 0x80)");
+                continue;
+            }
             session.subscribe(request.topicFilter(), qos); // replaces an identical filter [MQTT-3.8.4-3]
             granted.add(qos);
         }
         out.send(Packets.suback(subscribe.variableHeader().messageId(), granted)); // [MQTT-3.8.4-1]
         for (int i = 0; i < requests.size(); i++) {
-            core.router().sendRetained(requests.get(i).topicFilter(), session, granted.get(i)); // [MQTT-3.3.1-6]
+            if (granted.get(i) != FAILURE) {
+                core.router().sendRetained(requests.get(i).topicFilter(), session, granted.get(i)); // [MQTT-3.3.1-6]
+            }
         }
     }
 

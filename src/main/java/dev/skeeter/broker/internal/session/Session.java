@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The broker-side state of one client id: subscriptions, outbound messages in flight and queued, inbound QoS 2
@@ -53,6 +54,8 @@ public final class Session implements Subscriber {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainInbox;
     private final Congestion congestion;
+    /** The ACL's read check for this client (set on every connect, kept while offline); any thread reads it. */
+    private volatile Predicate<String> readPermission = topic -> true;
 
     // Owned by the owner loop from here on.
     private ClientConnection connection;
@@ -111,6 +114,9 @@ public final class Session implements Subscriber {
      */
     @Override
     public boolean offer(Message message, int qos) {
+        if (!readPermission.test(message.topic())) {
+            return false; // the ACL denies this client the topic: not delivered, live or retained
+        }
         int waiting = inboxSize.incrementAndGet();
         if (qos == 0 && waiting > INBOX_LIMIT) {
             inboxSize.decrementAndGet();
@@ -122,6 +128,11 @@ public final class Session implements Subscriber {
             execute(owner, drainTask);
         }
         return congestion.throttling() || congestion.aboveHighWater(waiting);
+    }
+
+    /** Sets who may read what for this session's client: checked for every message offered from now on. */
+    public void readPermission(Predicate<String> mayRead) {
+        readPermission = mayRead;
     }
 
     /**

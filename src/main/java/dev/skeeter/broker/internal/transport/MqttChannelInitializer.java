@@ -73,7 +73,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         if (core.config().logPackets()) {
             p.addLast("packetLog", new PacketLogHandler(core.events()));
         }
-        p.addLast("connection", new MqttConnectionHandler(core));
+        p.addLast("connection", new MqttConnectionHandler(core, listener));
     }
 
     /**
