@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end check of the .deb on this machine (as root; it installs and removes the package for real):
-# install with apt, run the installed `skeeter broker`, publish and subscribe through it, make certificates with
-# `skeeter cert` when the command exists, TLS with an EC key through the bundled runtime, open the installed GUI
-# under Xvfb and wait for its window, then purge the package and check that nothing is left.
+# install with apt, run the installed `skeeter broker`, publish and subscribe through it with `skeeter pub`/`sub`,
+# make a CA, server and client certificate with `skeeter cert` (EC keys: this fails if the runtime image lacks
+# jdk.crypto.ec), run a mutual-TLS broker on them and pass a message through it, open the installed GUI under Xvfb
+# and wait for its window, then purge the package and check that nothing is left.
 # Usage: installers/check-linux.sh [path/to/skeeter_X_amd64.deb]   (default: build it with build-linux.sh deb)
-# Needs: root, apt, Xvfb and xdotool; mosquitto-clients until `skeeter pub`/`skeeter sub` exist; openssl and
-# mosquitto for the TLS step (skipped with a note without them).
+# Needs: root, apt, Xvfb and xdotool; openssl (optional) to verify the certificates independently.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DISPLAY_NUMBER=${SKEETER_XVFB_DISPLAY:-98}
@@ -22,8 +22,6 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 step() { echo "== $*"; }
-# A subcommand exists when the root help lists it (`skeeter nosuch --help` prints the root help and succeeds).
-has_command() { skeeter --help 2>/dev/null | grep -qE "^ +$1 "; }
 free_port() {
     local port
     while :; do
@@ -73,43 +71,37 @@ port=$(free_port)
 skeeter broker -p "$port" > "$work/broker.log" 2>&1 &
 pids+=($!)
 wait_for_port "$port"
-if has_command sub; then sub=(skeeter sub); else sub=(mosquitto_sub); fi
-if has_command pub; then pub=(skeeter pub); else pub=(mosquitto_pub); fi
-echo "subscriber: ${sub[0]} ${sub[1]:-}, publisher: ${pub[0]} ${pub[1]:-}"
 # Retained, so the subscriber gets it whenever its subscription lands.
-"${pub[@]}" -h 127.0.0.1 -p "$port" -t check/installed -m "hello from the package" -r -q 1
-received=$(timeout 30 "${sub[@]}" -h 127.0.0.1 -p "$port" -t 'check/#' -C 1 -v)
+skeeter pub -h 127.0.0.1 -p "$port" -t check/installed -m "hello from the package" -r -q 1
+received=$(timeout 30 skeeter sub -h 127.0.0.1 -p "$port" -t 'check/#' -C 1 -v)
 [ "$received" = "check/installed hello from the package" ] || fail "subscriber got '$received'"
 echo "received: $received"
 
-step "certificates and TLS with the bundled runtime"
-if has_command cert; then
-    skeeter cert --help >/dev/null
-    # `skeeter cert` makes a CA and a server certificate; openssl must accept the chain.
-    (cd "$work" && skeeter cert ca --out ca && skeeter cert server --ca ca --host localhost --out server) \
-        || fail "skeeter cert failed"
-    ls -l "$work"/ca* "$work"/server*
-else
-    echo "note: no 'skeeter cert' on this build yet"
+step "certificates and mutual TLS with the bundled runtime"
+certs=$work/certs
+skeeter cert ca -o "$certs" >/dev/null || fail "skeeter cert ca failed"
+skeeter cert server -o "$certs" >/dev/null || fail "skeeter cert server failed"
+skeeter cert client -o "$certs" --cn alice >/dev/null || fail "skeeter cert client failed"
+ls "$certs"
+if command -v openssl >/dev/null; then
+    openssl verify -CAfile "$certs/ca.crt" "$certs/server.crt" "$certs/client.crt" || fail "openssl refuses the chain"
 fi
-if command -v openssl >/dev/null && command -v mosquitto >/dev/null; then
-    # An EC certificate: the handshake fails if the runtime image lacks jdk.crypto.ec.
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
-        -addext subjectAltName=DNS:localhost -keyout "$work/tls.key" -out "$work/tls.pem" 2>/dev/null
-    chmod 644 "$work/tls.key"
-    tls_port=$(free_port)
-    printf 'listener %s 127.0.0.1\ncertfile %s\nkeyfile %s\nallow_anonymous true\n' \
-        "$tls_port" "$work/tls.pem" "$work/tls.key" > "$work/mosquitto.conf"
-    chmod 755 "$work"
-    mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
-    pids+=($!)
-    wait_for_port "$tls_port"
-    skeeter bench -h localhost -p "$tls_port" --cafile "$work/tls.pem" --scenario fan-in --publishers 1 \
-        --subscribers 1 --warmup 0 --duration 1 --json > "$work/bench.json" || fail "TLS with an EC key failed"
-    echo "TLS (EC P-256) through the bundled runtime: ok"
-else
-    echo "note: openssl or mosquitto missing, TLS step skipped"
-fi
+tls_port=$(free_port)
+printf 'listener %s 127.0.0.1
+cafile %s
+certfile %s
+keyfile %s
+require_certificate true
+' \
+    "$tls_port" "$certs/ca.crt" "$certs/server.crt" "$certs/server.key" > "$work/tls.conf"
+skeeter broker -c "$work/tls.conf" > "$work/tls-broker.log" 2>&1 &
+pids+=($!)
+wait_for_port "$tls_port"
+tls=(-h localhost -p "$tls_port" --cafile "$certs/ca.crt" --cert "$certs/client.crt" --key "$certs/client.key")
+skeeter pub "${tls[@]}" -t check/tls -m "over mutual TLS" -r -q 1 || fail "skeeter pub over TLS failed"
+received=$(timeout 30 skeeter sub "${tls[@]}" -t 'check/tls' -C 1 -v)
+[ "$received" = "check/tls over mutual TLS" ] || fail "TLS subscriber got '$received'"
+echo "received over mutual TLS (EC P-256): $received"
 
 step "installed GUI under Xvfb"
 Xvfb ":$DISPLAY_NUMBER" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &

@@ -38,7 +38,6 @@ done
 rm -f "$tree/DEBIAN/preinst"
 sed -i -e 's/, *xdg-utils//; s/xdg-utils, *//' \
     -e "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)/" "$tree/DEBIAN/control"
-grep -q '^Homepage:' "$tree/DEBIAN/control" || echo "Homepage: https://github.com/skeeter-mqtt/skeeter" >> "$tree/DEBIAN/control"
 
 dpkg-deb --root-owner-group -Zxz -b "$tree" "$OUT/$(basename "$deb")" >/dev/null
 rm -rf "$work"
