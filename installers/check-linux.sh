@@ -87,12 +87,7 @@ if command -v openssl >/dev/null; then
     openssl verify -CAfile "$certs/ca.crt" "$certs/server.crt" "$certs/client.crt" || fail "openssl refuses the chain"
 fi
 tls_port=$(free_port)
-printf 'listener %s 127.0.0.1
-cafile %s
-certfile %s
-keyfile %s
-require_certificate true
-' \
+printf 'listener %s 127.0.0.1\ncafile %s\ncertfile %s\nkeyfile %s\nrequire_certificate true\n' \
     "$tls_port" "$certs/ca.crt" "$certs/server.crt" "$certs/server.key" > "$work/tls.conf"
 skeeter broker -c "$work/tls.conf" > "$work/tls-broker.log" 2>&1 &
 pids+=($!)
