@@ -14,11 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Logging.install();
         if (args.length == 0) {
-            launchApp();
+            launchApp(); // installs logging on its start-up thread, beside the toolkit's start
             return;
         }
+        Logging.install();
         int exitCode = SkeeterCommand.commandLine().execute(args);
         if (exitCode != 0 || !SkeeterCommand.keepsRunning(args)) {
             System.exit(exitCode);

@@ -1,7 +1,6 @@
 package dev.skeeter.ui;
 
 import dev.skeeter.profiles.AppStateStore;
-import dev.skeeter.profiles.ProfileStore;
 import dev.skeeter.ui.common.BackgroundExecutor;
 import dev.skeeter.ui.common.FxFileChooserService;
 import dev.skeeter.ui.connection.ConnectionFactory;
@@ -28,19 +27,27 @@ public final class SkeeterApp extends Application {
 
     private ExecutorService background;
     private Shell shell;
+    private StartupPreload.Stores stores;
 
     public static void launchApp(String[] args) {
+        StartupPreload.start();
         Application.launch(SkeeterApp.class, args);
+    }
+
+    /** On JavaFX's launcher thread, before {@link #start}: the files read while the toolkit started. */
+    @Override
+    public void init() {
+        stores = StartupPreload.await();
     }
 
     @Override
     public void start(Stage stage) {
         UncaughtExceptionDialog.install();
         background = BackgroundExecutor.create();
-        AppStateStore stateStore = AppStateStore.openDefault();
+        AppStateStore stateStore = stores.state();
         FxFileChooserService files = new FxFileChooserService(() -> stage);
         AppServices services = new AppServices(
-                ProfileStore.openDefault(),
+                stores.profiles(),
                 stateStore,
                 new LocalBrokerService(),
                 ConnectionFactory.standard(),
