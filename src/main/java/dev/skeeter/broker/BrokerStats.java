@@ -22,6 +22,7 @@ package dev.skeeter.broker;
  * @param subscriptions subscriptions across all sessions ({@code subscriptions/count})
  * @param storedMessages messages held: retained ones plus those queued or in flight for sessions
  *     ({@code messages/stored}, {@code store/messages/count})
+ * @param storedBytes payload bytes of the messages counted in {@code storedMessages} ({@code store/messages/bytes})
  * @param heapCurrent bytes of Java heap in use ({@code heap/current})
  * @param heapMaximum the peak of Java heap in use ({@code heap/maximum})
  * @param socketsOpened sockets accepted (feeds {@code load/sockets/*})
@@ -32,6 +33,6 @@ package dev.skeeter.broker;
 public record BrokerStats(long uptimeSeconds, int clientsConnected, int clientsTotal, int clientsMaximum,
         long clientsExpired, long packetsReceived, long packetsSent, long publishReceived, long publishSent,
         long publishDropped, long publishBytesReceived, long publishBytesSent, long bytesReceived, long bytesSent,
-        int retainedMessages, int subscriptions, long storedMessages, long heapCurrent,
+        int retainedMessages, int subscriptions, long storedMessages, long storedBytes, long heapCurrent,
         long heapMaximum, long socketsOpened, long connectionsAccepted, long publishDenied) {
 }

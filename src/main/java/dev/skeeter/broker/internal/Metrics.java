@@ -92,7 +92,8 @@ public final class Metrics {
         clientsMaximum.accumulateAndGet(total, Math::max);
     }
 
-    public BrokerStats snapshot(int sessions, int retained, int subscriptions, long storedMessages) {
+    public BrokerStats snapshot(int sessions, int retained, int subscriptions, long storedMessages,
+            long storedBytes) {
         sessionsNow(sessions);
         long heapUsed = 0;
         long heapPeak = 0;
@@ -106,7 +107,7 @@ public final class Metrics {
                 clientsMaximum.get(), clientsExpired.sum(), packetsReceived.sum(), packetsSent.sum(),
                 publishReceived.sum(), publishSent.sum(), publishDropped.sum(), publishBytesReceived.sum(),
                 publishBytesSent.sum(), bytesReceived.sum(), bytesSent.sum(), retained, subscriptions, storedMessages,
-                heapUsed, Math.max(heapPeak, heapUsed), socketsOpened.sum(), connectionsAccepted.sum(),
+                storedBytes, heapUsed, Math.max(heapPeak, heapUsed), socketsOpened.sum(), connectionsAccepted.sum(),
                 publishDenied.sum());
     }
 }

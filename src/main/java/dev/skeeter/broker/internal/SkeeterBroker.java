@@ -230,7 +230,7 @@ public final class SkeeterBroker implements Broker {
     public BrokerStats stats() {
         int retained = core.router().retainedCount();
         return core.metrics().snapshot(core.sessions().size(), retained, core.router().subscriptionCount(),
-                retained + core.sessions().heldMessages());
+                retained + core.sessions().heldMessages(), core.router().retainedBytes() + core.sessions().heldBytes());
     }
 
     @Override

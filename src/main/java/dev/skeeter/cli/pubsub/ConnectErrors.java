@@ -10,8 +10,9 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
  * What mosquitto's tools print, and the exit code they return, when connecting fails: a CONNACK refusal exits with
- * its return code, a host that cannot be reached or resolved with 1. Where mosquitto prints only a code's name
- * (a TLS failure), Skeeter's explanation comes first on its own line. Stateless.
+ * its return code, a host that cannot be reached or resolved with 1. A TLS failure prints exactly what mosquitto
+ * prints (a code's name); Skeeter's explanation of it (which certificate, which name) is shown with {@code -d}.
+ * Stateless.
  */
 final class ConnectErrors {
     /** MQTT 3.1.1 CONNACK return codes, as mosquitto names them. */
@@ -31,8 +32,19 @@ final class ConnectErrors {
     static final int KEEPALIVE = 19;
     static final int TIMEOUT = 27;
 
-    /** The lines for stderr (newlines included) and the exit code. */
-    record Failure(String lines, int exitCode) {
+    /**
+     * The lines for stderr (newlines included), the exit code, and Skeeter's explanation for {@code -d} (a line,
+     * or empty).
+     */
+    record Failure(String lines, int exitCode, String explanation) {
+        Failure(String lines, int exitCode) {
+            this(lines, exitCode, "");
+        }
+
+        /** What goes to stderr: with {@code debug}, the explanation first. */
+        String text(boolean debug) {
+            return debug ? explanation + lines : lines;
+        }
     }
 
     private ConnectErrors() {
@@ -65,7 +77,12 @@ final class ConnectErrors {
             return new Failure("Error: Unknown error.\n", KEEPALIVE);
         }
         if (find(cause, SSLException.class) != null || summary.toLowerCase().contains("certificate")) {
-            return new Failure("TLS error: " + summary + "\nError: A TLS error occurred.\n", 1);
+            String explanation = "TLS error: " + summary + "\n";
+            // A server that requires a client certificate refuses it after the client's side of the handshake is
+            // done (TLS 1.3), so mosquitto's tools see a lost connection there and a TLS error everywhere else.
+            return summary.startsWith("client certificate required")
+                    ? new Failure("Error: The connection was lost.\n", CONN_LOST, explanation)
+                    : new Failure("Error: A TLS error occurred.\n", TLS, explanation);
         }
         return new Failure("Error: " + summary + "\n", 1);
     }

@@ -118,7 +118,7 @@ public final class PubSession {
                 connection.connect().get();
             } catch (ExecutionException e) {
                 ConnectErrors.Failure failure = ConnectErrors.of(e.getCause(), true);
-                err(failure.lines());
+                err(failure.text(o.debug));
                 return failure.exitCode();
             }
             int code;

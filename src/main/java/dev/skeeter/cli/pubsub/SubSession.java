@@ -74,6 +74,7 @@ public final class SubSession {
             }
             if (terminal.processStreams()) {
                 Runtime.getRuntime().addShutdownHook(onSignal);
+                StopSignals.install(() -> exit.complete(connected ? 0 : NO_CONNACK_EXIT));
             }
             Integer failed = connect(c);
             if (failed != null) {
@@ -120,7 +121,7 @@ public final class SubSession {
                     continue;
                 }
                 ConnectErrors.Failure failure = ConnectErrors.of(cause, false);
-                return fail(failure.lines(), failure.exitCode());
+                return fail(failure.text(o.debug), failure.exitCode());
             }
         }
     }

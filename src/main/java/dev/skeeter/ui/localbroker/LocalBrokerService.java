@@ -3,6 +3,7 @@ package dev.skeeter.ui.localbroker;
 import dev.skeeter.broker.Broker;
 import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.BrokerListener;
+import dev.skeeter.broker.BrokerStats;
 import dev.skeeter.broker.ClientInfo;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -72,6 +73,11 @@ public final class LocalBrokerService implements AutoCloseable {
     /** True when the running broker listens on this port. */
     public synchronized boolean listensOn(int port) {
         return addresses.stream().anyMatch(a -> a.getPort() == port);
+    }
+
+    /** The running broker's counters, or null while it is stopped or starting. */
+    public synchronized BrokerStats stats() {
+        return isRunning() ? broker.stats() : null;
     }
 
     public synchronized List<ClientInfo> clients() {

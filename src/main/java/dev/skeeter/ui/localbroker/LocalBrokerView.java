@@ -82,7 +82,7 @@ public final class LocalBrokerView {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         VBox box = new VBox(6, row, portError, status, problem);
         box.setPadding(new Insets(10));
-        return box;
+        return new VBox(box, new BrokerStatsView(model.stats()).root());
     }
 
     private Node createLists() {

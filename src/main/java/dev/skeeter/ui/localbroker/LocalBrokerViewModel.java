@@ -48,6 +48,7 @@ public final class LocalBrokerViewModel {
     private final LogViewModel log;
     private final FxBatcher<LogEntry> logBatcher;
     private final FxBatcher<Boolean> refreshBatcher;
+    private final BrokerStatsViewModel stats;
 
     public LocalBrokerViewModel(LocalBrokerService service, Executor fx, Executor background) {
         this.service = service;
@@ -55,6 +56,7 @@ public final class LocalBrokerViewModel {
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, background);
         this.logBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, log::addAll);
         this.refreshBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, ignored -> refresh());
+        this.stats = new BrokerStatsViewModel(service::stats, System::nanoTime);
         port.addListener((obs, old, now) -> validatePort());
         service.addStateListener(() -> refreshBatcher.offer(Boolean.TRUE));
         service.addBrokerListener(new BrokerListener() {
@@ -116,6 +118,11 @@ public final class LocalBrokerViewModel {
 
     public LogViewModel log() {
         return log;
+    }
+
+    /** The broker's live numbers, sampled by the view's timer. */
+    public BrokerStatsViewModel stats() {
+        return stats;
     }
 
     public BooleanBinding canStart() {

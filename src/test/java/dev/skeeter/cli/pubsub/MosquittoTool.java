@@ -29,6 +29,37 @@ final class MosquittoTool implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(args));
+        return start(command, stdin);
+    }
+
+    /**
+     * Starts {@code skeeter <tool>} the same way, in a JVM of its own, where a test needs a real process: signals,
+     * or an abrupt end. {@code configDir} keeps the user's default-options files out.
+     */
+    static MosquittoTool skeeter(Path configDir, String tool, byte[] stdin, String... args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Dskeeter.config.dir=" + configDir,
+                "-cp", System.getProperty("java.class.path"), "dev.skeeter.Main", tool));
+        command.addAll(List.of(args));
+        return start(command, stdin);
+    }
+
+    /** Sends {@code signal} (INT, TERM, ...) to the process. */
+    void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static MosquittoTool start(List<String> command, byte[] stdin) {
         try {
             Path out = Files.createTempFile("mosquitto-out", ".bin");
             Path err = Files.createTempFile("mosquitto-err", ".txt");

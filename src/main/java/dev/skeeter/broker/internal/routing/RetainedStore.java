@@ -4,8 +4,10 @@ import dev.skeeter.mqtt.Topics;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * The retained messages, one per topic, in a trie keyed by topic levels. Matching a filter walks only the branches
@@ -22,6 +24,18 @@ public final class RetainedStore<M> {
     private final Node<M> root = new Node<>(null, "", true);
     private final StripedLocks locks = new StripedLocks();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    private final ToLongFunction<M> sizeOf;
+
+    /** A store whose {@link #bytes} stay 0. */
+    public RetainedStore() {
+        this(m -> 0);
+    }
+
+    /** @param sizeOf the bytes one message counts for in {@link #bytes} (the payload, for the broker) */
+    public RetainedStore(ToLongFunction<M> sizeOf) {
+        this.sizeOf = sizeOf;
+    }
 
     /**
      * Stores {@code message} as the retained message of {@code topic}, replacing any previous one. An empty retained
@@ -42,7 +56,10 @@ public final class RetainedStore<M> {
             }
             if (node.entry == null) {
                 size.incrementAndGet();
+            } else {
+                bytes.addAndGet(-sizeOf.applyAsLong(node.entry.message));
             }
+            bytes.addAndGet(sizeOf.applyAsLong(message));
             node.entry = new Entry<>(topic, message);
         }
     }
@@ -59,6 +76,7 @@ public final class RetainedStore<M> {
             if (node == null || node.entry == null) {
                 return false;
             }
+            bytes.addAndGet(-sizeOf.applyAsLong(node.entry.message));
             node.entry = null;
             size.decrementAndGet();
             while (node != root && node.isEmpty()) {
@@ -123,6 +141,11 @@ public final class RetainedStore<M> {
     /** The number of retained messages. */
     public int size() {
         return size.get();
+    }
+
+    /** The sum of the stored messages' sizes, as the constructor's {@code sizeOf} measures them. */
+    public long bytes() {
+        return bytes.get();
     }
 
     /** Trie nodes below the root, for tests that check pruning. Walks the whole trie. */

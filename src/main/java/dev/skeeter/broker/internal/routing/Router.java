@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public final class Router<S extends Subscriber> {
     private final SubscriptionTrie<S> subscriptions = new SubscriptionTrie<>();
-    private final RetainedStore<Message> retained = new RetainedStore<>();
+    private final RetainedStore<Message> retained = new RetainedStore<>(m -> m.payload().length);
 
     /**
      * Routes a message to every matching subscriber, once per subscriber at the highest QoS of its matching
@@ -61,5 +61,10 @@ public final class Router<S extends Subscriber> {
 
     public int retainedCount() {
         return retained.size();
+    }
+
+    /** Payload bytes of the retained messages ({@code $SYS/broker/store/messages/bytes} counts them). */
+    public long retainedBytes() {
+        return retained.bytes();
     }
 }

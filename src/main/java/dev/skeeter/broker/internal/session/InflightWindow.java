@@ -3,15 +3,18 @@ package dev.skeeter.broker.internal.session;
 import dev.skeeter.broker.internal.routing.Message;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A session's outbound QoS 1 and 2 messages awaiting acknowledgement, by packet id, in send order (resent in that
- * order on reconnect [MQTT-4.6.0-1]). Confined to the session's owner loop.
+ * order on reconnect [MQTT-4.6.0-1]). Confined to the session's owner loop, except {@link #bytes}.
  */
 public final class InflightWindow {
     private final int max;
     private final LinkedHashMap<Integer, InflightMessage> messages = new LinkedHashMap<>();
     private int nextPacketId = 1;
+    /** Payload bytes in the window; written by the owner loop only (lazySet), read by $SYS from any thread. */
+    private final AtomicLong bytes = new AtomicLong();
 
     InflightWindow(int max) {
         this.max = max;
@@ -29,6 +32,7 @@ public final class InflightWindow {
     int add(Message message, int qos) {
         int packetId = allocatePacketId();
         messages.put(packetId, new InflightMessage(packetId, message, qos));
+        bytes.lazySet(bytes.get() + message.payload().length);
         return packetId;
     }
 
@@ -51,7 +55,7 @@ public final class InflightWindow {
         if (m.qos != 1) {
             return Ack.WRONG_KIND;
         }
-        messages.remove(packetId);
+        removed(packetId);
         return Ack.MATCHED;
     }
 
@@ -80,7 +84,7 @@ public final class InflightWindow {
         if (!m.released) {
             return Ack.WRONG_KIND;
         }
-        messages.remove(packetId);
+        removed(packetId);
         return Ack.MATCHED;
     }
 
@@ -91,6 +95,19 @@ public final class InflightWindow {
 
     void clear() {
         messages.clear();
+        bytes.lazySet(0);
+    }
+
+    /** Payload bytes of the messages in the window; any thread, possibly a moment stale. */
+    long bytes() {
+        return bytes.get();
+    }
+
+    private void removed(int packetId) {
+        InflightMessage m = messages.remove(packetId);
+        if (m != null) {
+            bytes.lazySet(bytes.get() - m.message.payload().length);
+        }
     }
 
     private int allocatePacketId() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -63,6 +64,8 @@ public final class Session implements Subscriber {
     private boolean discarded;
     private final Map<String, Integer> subscriptions = new HashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    /** Payload bytes in {@link #queue}; written by the owner loop only (lazySet), read by $SYS from any thread. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final InflightWindow inflight;
     private final Set<Integer> awaitingPubrel = new HashSet<>();
 
@@ -149,6 +152,11 @@ public final class Session implements Subscriber {
         return queue.size() + inflight.size() + inboxSize.get();
     }
 
+    /** Payload bytes of the queued and in-flight messages; any thread, possibly a moment stale. */
+    long heldBytes() {
+        return queuedBytes.get() + inflight.bytes();
+    }
+
     private int pressure() {
         return queue.size() + inboxSize.get();
     }
@@ -187,13 +195,12 @@ public final class Session implements Subscriber {
     /** Owner loop: sends now, queues, or drops (counted). Returns whether something was written. */
     private boolean accept(Delivery d) {
         if (discarded) {
-            metrics.dropped();
-            return false;
+            return false; // the session ended: not a subscriber any more, so nothing was dropped (as mosquitto)
         }
         if (connection == null || !ready) {
             if (connection == null && (d.qos() == 0 || !persistent)) {
-                // QoS 0 is not kept for offline clients (optional in [MQTT-3.1.2-5]; mosquitto does the same).
-                metrics.dropped();
+                // QoS 0 is not kept for offline clients (optional in [MQTT-3.1.2-5]). mosquitto 2.0 does the same and
+                // does not count it in publish/messages/dropped, which counts full queues only.
                 return false;
             }
             enqueue(d);
@@ -212,6 +219,7 @@ public final class Session implements Subscriber {
         boolean acknowledged = d.qos() > 0 && connection != null && !congestion.stalled();
         if (maxQueued == 0 || size < maxQueued || acknowledged && size < maxQueued + ACKNOWLEDGED_OVERSHOOT) {
             queue.add(d);
+            queuedBytes.lazySet(queuedBytes.get() + d.message().payload().length);
         } else {
             metrics.dropped();
         }
@@ -235,6 +243,7 @@ public final class Session implements Subscriber {
                 break;
             }
             queue.poll();
+            queuedBytes.lazySet(queuedBytes.get() - head.message().payload().length);
             send(head);
             wrote = true;
         }
@@ -356,6 +365,7 @@ public final class Session implements Subscriber {
         }
         subscriptions.clear();
         queue.clear();
+        queuedBytes.lazySet(0);
         inflight.clear();
         awaitingPubrel.clear();
         if (connection != null) {

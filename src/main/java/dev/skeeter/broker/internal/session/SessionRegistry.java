@@ -69,6 +69,15 @@ public final class SessionRegistry {
         return held;
     }
 
+    /** Payload bytes of the messages queued or in flight across all sessions; a snapshot, as {@link #heldMessages}. */
+    public long heldBytes() {
+        long held = 0;
+        for (Session session : sessions.values()) {
+            held += session.heldBytes();
+        }
+        return held;
+    }
+
     /** Closes every connection and forgets every session (broker stop). */
     public void clear() {
         sessions.clear();

@@ -68,6 +68,7 @@ public final class SysTree {
         updateLoads(now, nanos);
         publishIfChanged("messages/stored", now.storedMessages());
         publishIfChanged("store/messages/count", now.storedMessages());
+        publishIfChanged("store/messages/bytes", now.storedBytes());
         publishIfChanged("subscriptions/count", now.subscriptions());
         publishIfChanged("retained messages/count", now.retainedMessages());
         publishIfChanged("heap/current", now.heapCurrent());

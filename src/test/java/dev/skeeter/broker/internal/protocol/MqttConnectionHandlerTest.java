@@ -85,7 +85,8 @@ class MqttConnectionHandlerTest {
             assertThat(pub.receivedTypes()).containsExactly(PUBACK);
             assertThat(sub.receivedTypes()).isEmpty();
             assertThat(pub.channel.isActive()).as("the connection stays").isTrue();
-            assertThat(core.metrics().snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(1);
+            assertThat(core.metrics().snapshot(0, 0, 0, 0, 0).publishDropped())
+                    .as("mosquitto 2.0 counts only full queues in publish/messages/dropped").isZero();
 
             pub.send(Bytes.publish(0x32, "t", 2, "1234"));
             assertThat(sub.receivedTypes()).containsExactly(PUBLISH);
@@ -130,7 +131,7 @@ class MqttConnectionHandlerTest {
                 pub.received(); // each EmbeddedChannel has its own loop: run the publisher's resume
                 assertThat(sub.receivedTypes()).as("after PUBACK " + i).containsExactly(PUBLISH);
             }
-            assertThat(core.metrics().snapshot(0, 0, 0, 0).publishDropped()).isZero();
+            assertThat(core.metrics().snapshot(0, 0, 0, 0, 0).publishDropped()).isZero();
         }
     }
 

@@ -27,6 +27,19 @@ class RetainedStoreTest {
     }
 
     @Test
+    void bytesFollowPutsReplacementsAndRemovals() {
+        RetainedStore<String> sized = new RetainedStore<>(String::length);
+        sized.put("a", "12345");
+        sized.put("b", "123");
+        assertThat(sized.bytes()).isEqualTo(8);
+        sized.put("a", "1");
+        assertThat(sized.bytes()).as("a replacement counts its own size only").isEqualTo(4);
+        sized.remove("b");
+        sized.remove("b");
+        assertThat(sized.bytes()).isEqualTo(1);
+    }
+
+    @Test
     void putReplacesTheMessageOfATopic() {
         store.put("a/b", "first");
         store.put("a/b", "second");

@@ -103,11 +103,36 @@ class SessionTest {
         session.offer(message("t/0"), 0);
         session.offer(message("t/2"), 2);
         loop.runPendingTasks();
-        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(1);
+        assertThat(metrics.snapshot(0, 0, 0, 0, 0).publishDropped())
+                .as("QoS 0 for an offline client is not kept, and not counted as dropped (as mosquitto 2.0)").isZero();
 
         FakeConnection second = new FakeConnection();
         assertThat(connect(second, "c", false)).isSameAs(session);
         assertThat(second.sent).containsExactly("READY present=true", "PUBLISH t/1 q1 m1", "PUBLISH t/2 q2 m2");
+    }
+
+    @Test
+    void heldBytesCountQueuedAndInFlightPayloadsUntilAcknowledged() {
+        FakeConnection first = new FakeConnection();
+        Session session = connect(first, "c", false);
+        session.subscribe("t/#", 2);
+        session.detach(first);
+        session.offer(new Message("t/a", new byte[10], 1, false), 1);
+        session.offer(new Message("t/b", new byte[20], 2, false), 2);
+        loop.runPendingTasks();
+        assertThat(session.heldBytes()).as("queued for the offline client").isEqualTo(30);
+
+        FakeConnection second = new FakeConnection();
+        connect(second, "c", false);
+        assertThat(second.sent).containsExactly("READY present=true", "PUBLISH t/a q1 m1", "PUBLISH t/b q2 m2");
+        assertThat(session.heldBytes()).as("in flight now").isEqualTo(30);
+
+        session.puback(1);
+        assertThat(session.heldBytes()).isEqualTo(20);
+        session.pubrec(2);
+        assertThat(session.heldBytes()).as("kept until PUBCOMP").isEqualTo(20);
+        session.pubcomp(2);
+        assertThat(session.heldBytes()).isZero();
     }
 
     @Test
@@ -153,7 +178,7 @@ class SessionTest {
         }
         loop.runPendingTasks();
         assertThat(session.queuedCount()).isEqualTo(3);
-        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(2);
+        assertThat(metrics.snapshot(0, 0, 0, 0, 0).publishDropped()).isEqualTo(2);
 
         c.writable = true;
         session.pump();
@@ -186,7 +211,7 @@ class SessionTest {
         assertThat(publisher.flow).containsExactly("RESUME sub");
         assertThat(subscriber.flow).containsExactly("CONGESTED", "DRAINED");
         assertThat(session.offer(message("t"), 0)).isFalse();
-        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isZero();
+        assertThat(metrics.snapshot(0, 0, 0, 0, 0).publishDropped()).isZero();
     }
 
     @Test
@@ -223,7 +248,7 @@ class SessionTest {
 
         // QoS 1: 1 in flight + 29 queued, all kept. QoS 0: 1 sent, 5 queued within the bound, 24 dropped.
         assertThat(session.inflightCount() + session.queuedCount()).isEqualTo(35);
-        assertThat(metrics.snapshot(0, 0, 0, 0).publishDropped()).isEqualTo(24);
+        assertThat(metrics.snapshot(0, 0, 0, 0, 0).publishDropped()).isEqualTo(24);
     }
 
     @Test

@@ -94,6 +94,6 @@ class SysTreeTest {
 
     private static BrokerStats stats(long packetsReceived, int clients, long dropped) {
         return new BrokerStats(7, clients, clients, clients, 0, packetsReceived, 0, 0, 0, dropped, 0, 0, 0, 0, 0, 0,
-                0, 1000, 2000, 0, 0, 0);
+                0, 0, 1000, 2000, 0, 0, 0);
     }
 }
