@@ -27,7 +27,7 @@ final class UnsupportedOptions {
             warn("max_inflight_bytes", "in-flight messages are limited by count (max_inflight_messages)"),
             warn("max_qos", "every QoS is granted"),
             warn("max_topic_alias", "topic aliases are an MQTT 5 feature"),
-            warn("check_retain_source", "it only matters with ACLs, which are not implemented yet"),
+            warn("check_retain_source", "retained messages are always checked against the reader's ACL"),
             warn("allow_duplicate_messages", "mosquitto deprecated it; duplicates are always delivered"),
             warn("http_dir", "listeners do not serve files over HTTP"),
             warn("websockets_log_level", "WebSocket events are logged with log_type websockets"),
