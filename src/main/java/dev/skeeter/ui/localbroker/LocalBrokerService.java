@@ -5,6 +5,7 @@ import dev.skeeter.broker.BrokerConfig;
 import dev.skeeter.broker.BrokerListener;
 import dev.skeeter.broker.BrokerStats;
 import dev.skeeter.broker.ClientInfo;
+import dev.skeeter.broker.ListenerConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,31 @@ public final class LocalBrokerService implements AutoCloseable {
         if (broker != null) {
             return CompletableFuture.completedFuture(addresses);
         }
-        Broker created = Broker.create(BrokerConfig.builder().listener(port, bindAddress).build());
+        return startWith(BrokerConfig.builder().listener(port, bindAddress).build());
+    }
+
+    /**
+     * Stops the broker if it runs, then starts it with these listeners (the certificate wizard's finish: plain TCP
+     * and a TLS listener that requires client certificates). The first listener is the one the view shows as the
+     * port.
+     */
+    public CompletableFuture<List<InetSocketAddress>> restart(List<ListenerConfig> listeners) {
+        BrokerConfig.Builder config = BrokerConfig.builder().clearListeners();
+        listeners.forEach(config::listener);
+        BrokerConfig built = config.build();
+        return stop().thenCompose(stopped -> {
+            synchronized (this) {
+                if (broker != null) {
+                    return CompletableFuture.failedFuture(new IllegalStateException(
+                            "the local broker was started again while it restarted"));
+                }
+                return startWith(built);
+            }
+        });
+    }
+
+    private synchronized CompletableFuture<List<InetSocketAddress>> startWith(BrokerConfig config) {
+        Broker created = Broker.create(config);
         brokerListeners.forEach(created::addListener);
         broker = created;
         fireStateChanged();
