@@ -104,7 +104,9 @@ public final class MainWindow {
 
         MenuItem broker = item("menu-local-broker", "Local Broker…", Shortcuts.LOCAL_BROKER,
                 windows::showLocalBroker);
-        Menu tools = new Menu("Tools", null, broker);
+        Menu tools = new Menu("Tools", null, broker, new SeparatorMenuItem(),
+                item("menu-certificate-wizard", "Certificate Wizard…", null, windows::showCertificateWizard),
+                item("menu-inspect-certificate", "Inspect Certificate…", null, windows::showInspectCertificate));
 
         ToggleGroup group = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light Theme");

@@ -29,6 +29,7 @@ public final class Windows {
     private Stage profilesStage;
     private ProfilesEditorViewModel profilesModel;
     private Stage localBrokerStage;
+    private final CertificateTools certificates;
 
     Windows(Stage owner, MainViewModel model, LocalBrokerViewModel localBroker, AppServices services,
             ThemeManager themes) {
@@ -37,6 +38,7 @@ public final class Windows {
         this.localBroker = localBroker;
         this.services = services;
         this.themes = themes;
+        this.certificates = new CertificateTools(model, services, (title, root) -> stage(title, root, 900, 680));
     }
 
     /** Ctrl+N: the profiles editor with a new profile selected. */
@@ -53,7 +55,7 @@ public final class Windows {
                     new ConnectionTester(services.connections(),
                             new LocalBrokerConnector(services.localBroker(), services.background()),
                             services.background()), Platform::runLater);
-            profilesStage = stage("Connection profiles", new ProfilesEditorView(profilesModel, services.files())
+            profilesStage = stage("Connection profiles", new ProfilesEditorView(profilesModel, services.files(), certificates)
                     .root(), 980, 640);
         }
         // the profile of the workspace in front, else the one selected in the list
@@ -73,6 +75,16 @@ public final class Windows {
         }
         localBrokerStage.show();
         localBrokerStage.toFront();
+    }
+
+    /** Tools → Certificate wizard. */
+    public void showCertificateWizard() {
+        certificates.openWizard();
+    }
+
+    /** Tools → Inspect certificate. */
+    public void showInspectCertificate() {
+        certificates.inspect(null);
     }
 
     public void showShortcuts() {

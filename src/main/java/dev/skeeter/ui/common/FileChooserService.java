@@ -13,4 +13,9 @@ public interface FileChooserService {
 
     /** A file to write, proposing {@code initialName}. */
     Optional<Path> save(String title, String initialName, String... extensions);
+
+    /** A folder; empty when cancelled or where no folder chooser exists. */
+    default Optional<Path> directory(String title) {
+        return Optional.empty();
+    }
 }

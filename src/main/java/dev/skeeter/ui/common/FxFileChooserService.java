@@ -32,6 +32,20 @@ public final class FxFileChooserService implements FileChooserService {
         return remember(chooser.showSaveDialog(owner.get()));
     }
 
+    @Override
+    public Optional<Path> directory(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File chosen = chooser.showDialog(owner.get());
+        if (chosen != null) {
+            lastDirectory = chosen;
+        }
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
     private FileChooser chooser(String title, String... extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

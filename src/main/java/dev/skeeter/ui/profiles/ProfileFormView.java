@@ -30,11 +30,13 @@ final class ProfileFormView {
 
     private final ProfileFormViewModel form;
     private final FileChooserService files;
+    private final CertificateLinks links;
     private final TabPane tabs = new TabPane();
 
-    ProfileFormView(ProfileFormViewModel form, FileChooserService files) {
+    ProfileFormView(ProfileFormViewModel form, FileChooserService files, CertificateLinks links) {
         this.form = form;
         this.files = files;
+        this.links = links;
         tabs.setId("profile-sections");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(tab("General", general()), tab("Credentials", credentials()), tab("TLS", tls()),
@@ -117,6 +119,11 @@ final class ProfileFormView {
         Label note = new Label("Used by the TLS and Secure WebSocket transports.");
         note.getStyleClass().add("muted");
         s.add("", note);
+        javafx.scene.control.Hyperlink wizard = new javafx.scene.control.Hyperlink(
+                "No certificates yet? Create a CA, server and client certificates with the wizard…");
+        wizard.setId("profile-open-wizard");
+        wizard.setOnAction(e -> links.openWizard());
+        s.add("", wizard);
         ChoiceBox<Profile.TrustSource> trust = choice("profile-trust", Profile.TrustSource.values());
         trust.valueProperty().bindBidirectional(form.trust);
         trust.setConverter(converter(t -> switch (t) {
@@ -217,7 +224,11 @@ final class ProfileFormView {
         browse.setId(id + "-browse");
         browse.setOnAction(e -> files.open("Choose " + label.toLowerCase(java.util.Locale.ROOT), filters)
                 .ifPresent(p -> value.set(p.toString())));
-        HBox row = new HBox(6, path, browse);
+        javafx.scene.control.Hyperlink inspect = new javafx.scene.control.Hyperlink("Inspect");
+        inspect.setId(id + "-inspect");
+        inspect.disableProperty().bind(value.isEmpty());
+        inspect.setOnAction(e -> links.inspect(java.nio.file.Path.of(value.get().trim())));
+        HBox row = new HBox(6, path, browse, inspect);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(path, Priority.ALWAYS);
         s.add(label, row, path, field, form.errorProperty(field));

@@ -24,13 +24,19 @@ public final class ProfilesEditorView {
 
     private final ProfilesEditorViewModel model;
     private final FileChooserService files;
+    private final CertificateLinks links;
     private final BorderPane root = new BorderPane();
     private final ListView<Profile> list = new ListView<>();
     private final CheckBox exportSecrets = new CheckBox("Export passwords too");
 
     public ProfilesEditorView(ProfilesEditorViewModel model, FileChooserService files) {
+        this(model, files, CertificateLinks.NONE);
+    }
+
+    public ProfilesEditorView(ProfilesEditorViewModel model, FileChooserService files, CertificateLinks links) {
         this.model = model;
         this.files = files;
+        this.links = links;
         root.setId("profiles-editor");
         SplitPane split = new SplitPane(createList(), createForm());
         split.setDividerPositions(0.28);
@@ -83,7 +89,7 @@ public final class ProfilesEditorView {
     }
 
     private Node createForm() {
-        Node form = new ProfileFormView(model.form(), files).root();
+        Node form = new ProfileFormView(model.form(), files, links).root();
         Button test = button("profile-test", "Test");
         test.setOnAction(e -> model.test());
         test.disableProperty().bind(model.testingProperty());

@@ -33,4 +33,10 @@ public final class ScriptedFileChooserService implements FileChooserService {
         asked.add(title);
         return Optional.ofNullable(answers.poll());
     }
+
+    @Override
+    public synchronized Optional<Path> directory(String title) {
+        asked.add(title);
+        return Optional.ofNullable(answers.poll());
+    }
 }
