@@ -127,8 +127,25 @@ public final class CertificateWizardView {
         HBox buttons = new HBox(8, progress, spacer, closeButton, back, next, finish);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox box = new VBox(8, existingFilesQuestion(), error, buttons);
+        VBox box = new VBox(8, existingFilesQuestion(), finishLine(), error, buttons);
         box.getStyleClass().add("wizard-buttons");
+        return box;
+    }
+
+    /** What the one-click finish did, and the connection's state, where the button that started it is. */
+    private Node finishLine() {
+        Label status = new Label();
+        status.setId("wizard-finish-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.finishStatusProperty());
+        Label connection = new Label();
+        connection.setId("wizard-connection");
+        connection.getStyleClass().add("wizard-ok");
+        connection.textProperty().bind(Bindings.createStringBinding(() -> describe(model.connectionProperty().get()),
+                model.connectionProperty()));
+        VBox box = new VBox(4, status, connection);
+        box.managedProperty().bind(model.finishStatusProperty().isNotEmpty());
+        box.visibleProperty().bind(box.managedProperty());
         return box;
     }
 

@@ -71,9 +71,9 @@ public final class InspectCertificateView {
                 "Choose the CA certificate it should chain to"));
         PasswordField password = new PasswordField();
         password.setId("inspect-password");
-        password.setPromptText("for a PKCS#12 bundle or an encrypted key");
+        password.setPromptText("of a PKCS#12 bundle or an encrypted key");
         password.textProperty().bindBidirectional(model.password);
-        password.setMaxWidth(320);
+        password.setMaxWidth(420);
         password.setOnAction(e -> model.inspect());
         grid.addRow(3, new Label("Password"), password);
         Label hint = new Label("Key and CA are optional: with them the report says whether the key belongs to the "

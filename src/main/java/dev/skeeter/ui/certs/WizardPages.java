@@ -27,6 +27,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Builds the wizard's pages over its view-model, once each. FX thread only. */
@@ -87,6 +88,7 @@ final class WizardPages {
         existing.add("CA private key", fileRow("wizard-ca-key", ca.key, "Choose the CA's private key",
                 KEY_FILTERS));
         PasswordField passphrase = password("wizard-ca-passphrase", ca.passphrase);
+        passphrase.setPromptText("the key is encrypted: its passphrase");
         Node row = existing.add("Key passphrase", passphrase);
         showWhen(row, ca.keyEncryptedProperty());
         showWhen(passphrase, ca.keyEncryptedProperty());
@@ -152,36 +154,33 @@ final class WizardPages {
     }
 
     private Node done() {
-        VBox written = new VBox(2);
+        Label folder = new Label();
+        folder.setId("wizard-written-folder");
+        folder.getStyleClass().add("muted");
+        GridPane written = new GridPane();
         written.setId("wizard-written");
-        Runnable fill = () -> written.getChildren().setAll(model.written().stream().map(WizardPages::writtenLine)
-                .toList());
+        written.setHgap(16);
+        written.setVgap(2);
+        Runnable fill = () -> {
+            written.getChildren().clear();
+            int row = 0;
+            for (CertificateWriter.Written w : model.written()) {
+                Label name = new Label(w.file().getFileName().toString());
+                name.getStyleClass().add("wizard-code");
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                Label what = new Label(w.description());
+                what.getStyleClass().add("muted");
+                written.addRow(row++, name, what);
+            }
+            folder.setText(model.written().isEmpty() ? "" : "In " + model.written().get(0).file().getParent());
+        };
         model.written().addListener((ListChangeListener<CertificateWriter.Written>) c -> fill.run());
         fill.run();
         TextArea snippet = code("wizard-snippet", model.snippetProperty(), 7);
         TextArea commands = code("wizard-commands", model.commandsProperty(), 4);
-        Label status = new Label();
-        status.setId("wizard-finish-status");
-        status.setWrapText(true);
-        status.textProperty().bind(model.finishStatusProperty());
-        Label connection = new Label();
-        connection.setId("wizard-connection");
-        connection.getStyleClass().add("wizard-ok");
-        connection.textProperty().bind(Bindings.createStringBinding(
-                () -> CertificateWizardView.describe(model.connectionProperty().get()), model.connectionProperty()));
-        return new VBox(8, section("Files written"), written,
+        return new VBox(8, section("Files written"), folder, written,
                 titledCopy("mosquitto.conf snippet", "wizard-copy-snippet", snippet), snippet,
-                titledCopy("The same with skeeter cert", "wizard-copy-commands", commands), commands,
-                status, connection);
-    }
-
-    private static Node writtenLine(CertificateWriter.Written w) {
-        Label name = new Label(w.file().getFileName().toString());
-        name.getStyleClass().add("wizard-code");
-        name.setMinWidth(150);
-        Label what = new Label(w.description() + " — " + w.file());
-        what.getStyleClass().add("muted");
-        return new HBox(8, name, what);
+                titledCopy("The same with skeeter cert", "wizard-copy-commands", commands), commands);
     }
 
     private static Node titledCopy(String title, String id, TextArea area) {
