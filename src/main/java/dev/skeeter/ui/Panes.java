@@ -4,6 +4,8 @@ import dev.skeeter.profiles.AppStateStore;
 import dev.skeeter.ui.common.FileChooserService;
 import dev.skeeter.ui.publish.PublishView;
 import dev.skeeter.ui.publish.PublishViewModel;
+import dev.skeeter.ui.status.StatusBoard;
+import dev.skeeter.ui.status.StatusTab;
 import dev.skeeter.ui.subscribe.SubscribeView;
 import dev.skeeter.ui.subscribe.SubscribeViewModel;
 import java.util.List;
@@ -21,6 +23,7 @@ public final class Panes {
      * their own hand-over to the FX thread (the connection's listeners run on the connection's thread).
      */
     public static WorkspacePanes standard(AppStateStore state, FileChooserService files, Executor background) {
+        StatusBoard board = new StatusBoard();
         return workspace -> {
             Executor fx = Platform::runLater;
             PublishViewModel publish = new PublishViewModel(workspace.connection(), workspace.profile(),
@@ -33,7 +36,11 @@ public final class Panes {
             subscribeTab.setId("tab-subscribe");
             publishTab.setClosable(false);
             subscribeTab.setClosable(false);
-            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab), subscribe::dispose);
+            StatusTab status = new StatusTab(workspace.connection(), workspace::title, board, files, background);
+            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab, status.tab()), () -> {
+                subscribe.dispose();
+                status.dispose();
+            });
         };
     }
 }

@@ -168,8 +168,11 @@ public final class SubscribeViewModel {
     // ---- network thread -----------------------------------------------------------------------------------------
 
     void onMessage(ReceivedMessage message) {
-        receivedCount.incrementAndGet();
         List<SubscriptionItem> matched = subscriptions.matched(message);
+        if (matched.isEmpty() && !message.matchedFilters().isEmpty()) {
+            return; // another tab's subscription (Broker Status's $SYS/#): not this pane's message
+        }
+        receivedCount.incrementAndGet();
         SubscriptionItem colourSource = null;
         for (SubscriptionItem item : matched) {
             item.arrived.incrementAndGet();

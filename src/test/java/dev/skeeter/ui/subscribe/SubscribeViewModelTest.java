@@ -238,8 +238,20 @@ class SubscribeViewModelTest {
     }
 
     @Test
+    void aMessageMatchedOnlyByAnotherTabsSubscriptionIsNotThisPanes() {
+        SubscribeViewModel vm = offline();
+        vm.onMessage(Messages.text("$SYS/broker/uptime", "5 seconds", "$SYS/#"));
+        vm.onMessage(Messages.text("queued/by/session", "x"));
+        fx.runAll();
+        assertThat(vm.table().visibleRows()).extracting(MessageRow::topic).containsExactly("queued/by/session");
+        assertThat(vm.receivedProperty().get()).isEqualTo(1);
+    }
+
+    @Test
     void exportWritesWhatTheTableShowsAsJsonLinesAndCsv() throws Exception {
         SubscribeViewModel vm = offline();
+        vm.filterTextProperty().set("a/#"); // the pane's own subscription: a message matched by another's is not shown
+        assertThat(vm.addSubscription()).isTrue();
         vm.onMessage(Messages.text("a/b", "hello, \"world\"", "a/#"));
         vm.onMessage(Messages.bytes("bin", new byte[] {0, (byte) 0xff}, true));
         fx.runAll();
