@@ -106,7 +106,7 @@ public final class LocalBrokerView {
         clientsTitle.getStyleClass().add("form-section-title");
         VBox box = new VBox(8, listening, clientsTitle, clients);
         VBox.setVgrow(clients, Priority.ALWAYS);
-        box.setPadding(new Insets(0, 10, 10, 10));
+        box.setPadding(new Insets(8, 10, 10, 10));
         return box;
     }
 
