@@ -56,6 +56,18 @@ final class RawClient implements AutoCloseable {
         return new Packet(header, body);
     }
 
+    /** The next packet, or null when none arrives within {@code quiet} (to show that nothing more comes). */
+    Packet readOrNullWhenQuiet(Duration quiet) throws IOException {
+        socket.setSoTimeout((int) quiet.toMillis());
+        try {
+            return read();
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
     /** Reads packets of other types until one of {@code type} arrives. */
     Packet readType(int type) throws IOException {
         while (true) {

@@ -17,15 +17,17 @@ public final class BrokerCore {
     private final BrokerConfig config;
     private final Metrics metrics = new Metrics();
     private final BrokerEvents events = new BrokerEvents();
-    private final Router<Session> router = new Router<>();
+    private final Router<Session> router;
     private final SessionRegistry sessions;
     private final ConcurrentHashMap<Channel, ClientInfo> clients = new ConcurrentHashMap<>();
     private final Guards guards;
 
     public BrokerCore(BrokerConfig config) {
         this.config = config;
+        this.router = new Router<>(config.upgradeOutgoingQos());
         this.sessions = new SessionRegistry(router, metrics, QueueLimits.of(config.maxInflightMessages(),
-                config.maxQueuedMessages(), config.stallTimeout()));
+                config.maxQueuedMessages(), config.stallTimeout()).withQueueing(config.maxQueuedBytes(),
+                config.queueQos0Messages(), config.persistentClientExpiration()));
         this.guards = new Guards(config);
     }
 

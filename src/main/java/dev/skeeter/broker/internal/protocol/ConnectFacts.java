@@ -4,7 +4,6 @@ import dev.skeeter.broker.internal.routing.Message;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import java.net.InetSocketAddress;
-import java.util.UUID;
 
 /**
  * What an accepted CONNECT said about the client, fixed for the life of the connection. The password is not kept.
@@ -24,7 +23,8 @@ record ConnectFacts(String clientId, String username, boolean cleanSession, int 
      * @throws Refused when the broker answers with a refusal CONNACK
      * @throws MalformedPacketException when the CONNECT breaks a rule that closes the connection without a CONNACK
      */
-    static ConnectFacts of(MqttConnectMessage connect, InetSocketAddress remoteAddress) throws Refused {
+    static ConnectFacts of(MqttConnectMessage connect, InetSocketAddress remoteAddress, ConnectLimits limits)
+            throws Refused {
         var header = connect.variableHeader();
         var payload = connect.payload();
         int level = header.version();
@@ -37,14 +37,9 @@ record ConnectFacts(String clientId, String username, boolean cleanSession, int 
             throw new MalformedPacketException("invalid CONNECT: " + violation);
         }
         boolean cleanSession = header.isCleanSession();
-        String clientId = payload.clientIdentifier();
-        if (clientId == null || clientId.isEmpty()) {
-            if (!cleanSession) {
-                throw new Refused(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
-                        "zero-length client id without clean session [MQTT-3.1.3-8]");
-            }
-            clientId = "auto-" + UUID.randomUUID(); // [MQTT-3.1.3-6]
-        }
+        limits.checkWillRetain(header.isWillFlag() && header.isWillRetain());
+        String clientId = limits.clientId(payload.clientIdentifier(), cleanSession, level);
+        limits.checkKeepalive(header.keepAliveTimeSeconds());
         Message will = null;
         if (header.isWillFlag()) {
             will = new Message(payload.willTopic(), payload.willMessageInBytes(), header.willQos(),

@@ -60,6 +60,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ListenerConfig listener;
     private final Guard guard;
     private final PublishPolicy policy;
+    private final ConnectLimits limits;
     private State state = State.AWAITING_CONNECT;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> connectTimeout;
@@ -90,6 +91,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         this.listener = listener;
         this.guard = core.guards().of(listener);
         this.policy = new PublishPolicy(core, guard);
+        this.limits = ConnectLimits.of(core.config(), listener == null ? core.config().security()
+                : core.config().securityOf(listener));
     }
 
     @Override
@@ -193,7 +196,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             connectTimeout.cancel(false);
         }
         try {
-            client = ConnectFacts.of(connect, remoteAddress());
+            client = ConnectFacts.of(connect, remoteAddress(), limits);
         } catch (ConnectFacts.Refused refused) {
             if (refused.code() == MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION) {
                 // Netty decodes MQTT 5 too; this broker speaks 3.1 and 3.1.1, and answers in 3.1.1's format.

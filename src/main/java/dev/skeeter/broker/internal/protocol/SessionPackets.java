@@ -49,6 +49,9 @@ final class SessionPackets {
         if (qos == 0 && fixed.isDup()) {
             throw new MalformedPacketException("DUP set on a QoS 0 PUBLISH [MQTT-3.3.1-2]");
         }
+        if (fixed.isRetain() && !core.config().retainAvailable()) {
+            throw new MalformedPacketException("retained PUBLISH, and retain_available is false"); // as mosquitto
+        }
         int packetId = publish.variableHeader().packetId();
         ByteBuf content = publish.payload();
         core.metrics().publishPayloadReceived(content.readableBytes());

@@ -11,6 +11,19 @@ import java.util.function.Consumer;
 public final class Router<S extends Subscriber> {
     private final SubscriptionTrie<S> subscriptions = new SubscriptionTrie<>();
     private final RetainedStore<Message> retained = new RetainedStore<>(m -> m.payload().length);
+    private final boolean upgradeOutgoingQos;
+
+    public Router() {
+        this(false);
+    }
+
+    /**
+     * {@code upgradeOutgoingQos}: mosquitto's non-conforming option that delivers at the subscription's QoS even
+     * when the message was published at a lower one (instead of the lower of the two [MQTT-3.8.4-6]).
+     */
+    public Router(boolean upgradeOutgoingQos) {
+        this.upgradeOutgoingQos = upgradeOutgoingQos;
+    }
 
     /**
      * Routes a message to every matching subscriber, once per subscriber at the highest QoS of its matching
@@ -36,7 +49,7 @@ public final class Router<S extends Subscriber> {
         Message live = message.withRetain(false);
         int publishQos = message.qos();
         subscriptions.match(message.topic(), (subscriber, qos) -> {
-            if (subscriber.offer(live, Math.min(qos, publishQos))) {
+            if (subscriber.offer(live, upgradeOutgoingQos ? qos : Math.min(qos, publishQos))) {
                 onCongested.accept(subscriber);
             }
         });
@@ -44,7 +57,8 @@ public final class Router<S extends Subscriber> {
 
     /** Offers the retained messages matching {@code filter} to {@code subscriber}, retain set [MQTT-3.3.1-6]. */
     public void sendRetained(String filter, S subscriber, int grantedQos) {
-        retained.match(filter, (topic, message) -> subscriber.offer(message, Math.min(message.qos(), grantedQos)));
+        retained.match(filter, (topic, message) -> subscriber.offer(message,
+                upgradeOutgoingQos ? grantedQos : Math.min(message.qos(), grantedQos)));
     }
 
     public void subscribe(String filter, S subscriber, int qos) {

@@ -36,18 +36,13 @@ public final class Session implements Subscriber {
      * (counted) before it can exhaust memory while the owner is busy.
      */
     private static final int INBOX_LIMIT = 65_536;
-    /**
-     * How far QoS 1 and 2 messages for a connected, progressing subscriber may exceed the queue bound before they
-     * are dropped: back-pressure stops publishers near the high-water mark, but what they had already sent still
-     * arrives (at most a socket read per publisher), and those messages were acknowledged.
-     */
-    private static final int ACKNOWLEDGED_OVERSHOOT = 65_536;
 
     private final String clientId;
     private final boolean persistent;
     private final SessionRegistry registry;
     private final Metrics metrics;
-    private final int maxQueued;
+    private final QueueLimits limits;
+    private final SessionExpiry expiry;
 
     private volatile EventExecutor owner;
     private final Queue<Delivery> inbox = new ConcurrentLinkedQueue<>();
@@ -75,7 +70,8 @@ public final class Session implements Subscriber {
         this.owner = owner;
         this.registry = registry;
         this.metrics = registry.metrics();
-        this.maxQueued = registry.maxQueued();
+        this.limits = registry.limits();
+        this.expiry = new SessionExpiry(registry.limits().expiryNanos());
         this.inflight = new InflightWindow(registry.maxInflight());
         this.congestion = new Congestion(this, registry.limits());
     }
@@ -198,8 +194,8 @@ public final class Session implements Subscriber {
             return false; // the session ended: not a subscriber any more, so nothing was dropped (as mosquitto)
         }
         if (connection == null || !ready) {
-            if (connection == null && (d.qos() == 0 || !persistent)) {
-                // QoS 0 is not kept for offline clients (optional in [MQTT-3.1.2-5]). mosquitto 2.0 does the same and
+            if (connection == null && (d.qos() == 0 && !limits.queueQos0() || !persistent)) {
+                // QoS 0 is kept for offline clients only with queue_qos0_messages (optional in [MQTT-3.1.2-5]). mosquitto 2.0 does the same and
                 // does not count it in publish/messages/dropped, which counts full queues only.
                 return false;
             }
@@ -215,11 +211,11 @@ public final class Session implements Subscriber {
     }
 
     private void enqueue(Delivery d) {
-        int size = queue.size();
         boolean acknowledged = d.qos() > 0 && connection != null && !congestion.stalled();
-        if (maxQueued == 0 || size < maxQueued || acknowledged && size < maxQueued + ACKNOWLEDGED_OVERSHOOT) {
+        long bytes = d.message().payload().length;
+        if (limits.admits(queue.size(), queuedBytes.get(), bytes, acknowledged)) {
             queue.add(d);
-            queuedBytes.lazySet(queuedBytes.get() + d.message().payload().length);
+            queuedBytes.lazySet(queuedBytes.get() + bytes);
         } else {
             metrics.dropped();
         }
@@ -349,8 +345,19 @@ public final class Session implements Subscriber {
             if (!persistent) {
                 discard();
                 registry.remove(this);
+            } else {
+                expiry.clientLeft(owner, this::runOnOwner, this::expireIfAway);
             }
         });
+    }
+
+    /** Owner loop: persistent_client_expiration ran out (counted in clients/expired, as mosquitto does). */
+    private void expireIfAway() {
+        if (connection == null && !discarded) {
+            discard();
+            registry.remove(this);
+            metrics.clientExpired();
+        }
     }
 
     /** Owner loop: the session ends; its subscriptions leave the router and its messages are dropped. */
