@@ -51,7 +51,8 @@ public final class CertificateWizardTour {
         Theme theme = args[3].equals("dark") ? Theme.DARK : Theme.LIGHT;
         prefix = "certs-" + args[3] + "-" + width + "-";
         Path config = Files.createTempDirectory("skeeter-tour");
-        Path certs = Files.createTempDirectory("skeeter-certs");
+        // under the (given) home folder, as a user would see them: run with -Duser.home=/home/alice
+        Path certs = Files.createDirectories(Path.of(System.getProperty("user.home"), "skeeter-certs"));
         ProfileStore profiles = ProfileStore.open(config.resolve("profiles.json"));
         profiles.saveAll(List.of(Profile.localBroker(PortProbe.freePort("127.0.0.1"))));
         AppStateStore state = AppStateStore.open(config.resolve("state.json"));
@@ -79,7 +80,7 @@ public final class CertificateWizardTour {
         shot("1-ca", wizard);
 
         // an existing, encrypted CA: the page asks for its passphrase
-        Path old = Files.createDirectories(certs.resolve("old-ca"));
+        Path old = Files.createDirectories(certs.resolve("acme-ca"));
         WizardSettings oldCa = WizardSettings.defaults(old);
         CertificateBatch.run(new WizardSettings(true, "Acme Plant CA", oldCa.caKeyType(), oldCa.caDays(), null, null,
                 null, oldCa.serverCn(), oldCa.serverNames(), oldCa.serverKeyType(), oldCa.serverDays(),
@@ -108,7 +109,7 @@ public final class CertificateWizardTour {
         });
         settle();
         shot("3-clients", wizard);
-        Path outDir = Files.createDirectories(certs.resolve("new"));
+        Path outDir = certs;
         fx(() -> {
             click(wizard, "#wizard-next");
             type(wizard, "#wizard-output-dir", outDir.toString());

@@ -162,6 +162,8 @@ public final class CertificateWizardView {
         Button keep = new Button("Keep them");
         keep.setId("wizard-keep");
         keep.setOnAction(e -> model.keepExisting());
+        replace.setMinWidth(Region.USE_PREF_SIZE);
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(8, text, keep, replace);
         box.setAlignment(Pos.CENTER_LEFT);
