@@ -8,6 +8,9 @@ import dev.skeeter.ui.status.StatusBoard;
 import dev.skeeter.ui.status.StatusTab;
 import dev.skeeter.ui.subscribe.SubscribeView;
 import dev.skeeter.ui.subscribe.SubscribeViewModel;
+import dev.skeeter.ui.topics.TopicDetailViewModel;
+import dev.skeeter.ui.topics.TopicsView;
+import dev.skeeter.ui.topics.TopicsViewModel;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -37,8 +40,14 @@ public final class Panes {
             publishTab.setClosable(false);
             subscribeTab.setClosable(false);
             StatusTab status = new StatusTab(workspace.connection(), workspace::title, board, files, background);
-            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab, status.tab()), () -> {
+            TopicsViewModel topics = new TopicsViewModel(workspace.connection(), fx, background);
+            Tab topicsTab = new Tab("Topics",
+                    TopicsView.withDetail(topics, new TopicDetailViewModel(topics), background).root());
+            topicsTab.setId("tab-topics");
+            topicsTab.setClosable(false);
+            return new WorkspacePanes.Created(List.of(publishTab, subscribeTab, topicsTab, status.tab()), () -> {
                 subscribe.dispose();
+                topics.dispose();
                 status.dispose();
             });
         };

@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
  * rendered (and cut) from the view-model's background work; images are decoded off the FX thread here. FX thread
  * only.
  */
-final class MessageDetailView {
+public final class MessageDetailView {
     private final MessageDetailViewModel vm;
     private final Executor background;
     private final VBox root = new VBox(6);
@@ -47,14 +47,14 @@ final class MessageDetailView {
     private final ImageView image = new ImageView();
     private long imageGeneration;
 
-    MessageDetailView(MessageDetailViewModel vm, Executor background) {
+    public MessageDetailView(MessageDetailViewModel vm, Executor background) {
         this.vm = vm;
         this.background = background;
         createView();
         initListeners();
     }
 
-    Node root() {
+    public Node root() {
         return root;
     }
 

@@ -30,6 +30,11 @@ public final class MessageRow {
     private String preview;
     private String searchText;
 
+    /** A row outside the table, for other panes that show a message with the same preview and viewers. */
+    public static MessageRow of(ReceivedMessage message) {
+        return new MessageRow(0, message, null);
+    }
+
     MessageRow(long sequence, ReceivedMessage message, SubscriptionItem subscription) {
         this.sequence = sequence;
         this.message = message;
