@@ -47,7 +47,8 @@ class ShellFxTest extends ShellFxTestBase {
             assertThat(lookup("#workspace-address").queryLabeled().getText())
                     .isEqualTo("mqtt://127.0.0.1:" + broker.port());
             assertThat(lookup("#workspace-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
-                    .extracting(javafx.scene.control.Tab::getText).containsExactly("Publish", "Subscribe", "Broker Status", "Log");
+                    .extracting(javafx.scene.control.Tab::getText)
+                    .containsExactly("Publish", "Subscribe", "Topics", "Broker Status", "Log");
 
             clickOn("#disconnect-button");
             awaitText("#workspace-state", "Disconnected");
