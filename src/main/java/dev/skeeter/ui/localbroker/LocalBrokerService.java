@@ -2,6 +2,7 @@ package dev.skeeter.ui.localbroker;
 
 import dev.skeeter.broker.Broker;
 import dev.skeeter.broker.BrokerConfig;
+import dev.skeeter.broker.ListenerSecurity;
 import dev.skeeter.broker.BrokerListener;
 import dev.skeeter.broker.BrokerStats;
 import dev.skeeter.broker.ClientInfo;
@@ -23,6 +24,7 @@ public final class LocalBrokerService implements AutoCloseable {
     private final List<BrokerListener> brokerListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> stateListeners = new CopyOnWriteArrayList<>();
     private Broker broker;
+    private volatile ListenerSecurity security = ListenerSecurity.DEFAULTS;
     private List<InetSocketAddress> addresses = List.of();
 
     /** Starts the broker on the port and bind address; when it already runs, answers its addresses. */
@@ -30,7 +32,7 @@ public final class LocalBrokerService implements AutoCloseable {
         if (broker != null) {
             return CompletableFuture.completedFuture(addresses);
         }
-        return startWith(BrokerConfig.builder().listener(port, bindAddress).build());
+        return startWith(BrokerConfig.builder().listener(port, bindAddress).security(security).build());
     }
 
     /**
@@ -39,7 +41,7 @@ public final class LocalBrokerService implements AutoCloseable {
      * port.
      */
     public CompletableFuture<List<InetSocketAddress>> restart(List<ListenerConfig> listeners) {
-        BrokerConfig.Builder config = BrokerConfig.builder().clearListeners();
+        BrokerConfig.Builder config = BrokerConfig.builder().clearListeners().security(security);
         listeners.forEach(config::listener);
         BrokerConfig built = config.build();
         return stop().thenCompose(stopped -> {
@@ -71,6 +73,21 @@ public final class LocalBrokerService implements AutoCloseable {
             }
             fireStateChanged();
         });
+    }
+
+    /** Who may connect from the next start on (see {@link #reloadSecurity} for a running broker). */
+    public void security(ListenerSecurity value) {
+        security = value;
+    }
+
+    /** Puts the security settings and the password file's users in force on a running broker; problems, if any. */
+    public List<String> reloadSecurity() {
+        Broker running;
+        synchronized (this) {
+            running = broker;
+        }
+        return running == null ? List.of()
+                : running.reloadSecurity(BrokerConfig.builder().security(security).build());
     }
 
     public CompletableFuture<Void> stop() {

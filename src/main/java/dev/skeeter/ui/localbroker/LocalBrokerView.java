@@ -33,7 +33,7 @@ public final class LocalBrokerView {
     public LocalBrokerView(LocalBrokerViewModel model, FileChooserService files) {
         this.model = model;
         root.setId("local-broker-view");
-        root.setTop(createControls());
+        root.setTop(new VBox(6, createControls(), LocalBrokerUsersView.create(model.users())));
         SplitPane split = new SplitPane(createLists(), new LogView(model.log(), files, "broker").root());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);

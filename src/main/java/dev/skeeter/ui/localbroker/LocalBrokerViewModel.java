@@ -49,6 +49,7 @@ public final class LocalBrokerViewModel {
     private final FxBatcher<LogEntry> logBatcher;
     private final FxBatcher<Boolean> refreshBatcher;
     private final BrokerStatsViewModel stats;
+    private final LocalBrokerUsersViewModel users;
 
     public LocalBrokerViewModel(LocalBrokerService service, Executor fx, Executor background) {
         this.service = service;
@@ -57,6 +58,8 @@ public final class LocalBrokerViewModel {
         this.logBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, log::addAll);
         this.refreshBatcher = new FxBatcher<>(fx, 10_000, LOG_PACE, ignored -> refresh());
         this.stats = new BrokerStatsViewModel(service::stats, System::nanoTime);
+        this.users = new LocalBrokerUsersViewModel(dev.skeeter.profiles.ConfigDirectories.configDir()
+                .resolve("broker.passwd"), service, fx, background);
         port.addListener((obs, old, now) -> validatePort());
         service.addStateListener(() -> refreshBatcher.offer(Boolean.TRUE));
         service.addBrokerListener(new BrokerListener() {
@@ -123,6 +126,11 @@ public final class LocalBrokerViewModel {
     /** The broker's live numbers, sampled by the view's timer. */
     public BrokerStatsViewModel stats() {
         return stats;
+    }
+
+    /** Anonymous clients or a password file, and its users. */
+    public LocalBrokerUsersViewModel users() {
+        return users;
     }
 
     public BooleanBinding canStart() {
