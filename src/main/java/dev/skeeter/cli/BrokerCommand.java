@@ -77,12 +77,21 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
             err.flush();
             return 1;
         }
+        BrokerProcessFiles processFiles;
+        try {
+            processFiles = BrokerProcessFiles.start(config, err);
+        } catch (java.io.IOException e) {
+            err.println("Error: cannot write pid_file " + config.pidFile() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         Broker broker = Broker.create(config);
         List<InetSocketAddress> addresses;
         try {
             addresses = broker.start().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             broker.stop();
+            processFiles.stop();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             err.println("Error: " + cause.getMessage());
             err.flush();
@@ -90,6 +99,7 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             broker.stop();
+            processFiles.stop();
             return 1;
         }
         out.println("skeeter broker listening on " + addresses.stream()
@@ -98,6 +108,7 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         Thread hook = new Thread(() -> {
             stopRequested.complete(null);
             broker.stop().orTimeout(10, TimeUnit.SECONDS).join();
+            processFiles.stop();
         }, "skeeter-broker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (installSignals) {
@@ -106,6 +117,7 @@ public final class BrokerCommand implements java.util.concurrent.Callable<Intege
         onStarted.accept(broker);
         stopRequested.join();
         broker.stop().orTimeout(10, TimeUnit.SECONDS).join();
+        processFiles.stop();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
