@@ -4,7 +4,6 @@ import dev.skeeter.certs.CertificateRequest;
 import dev.skeeter.certs.KeyType;
 import dev.skeeter.certs.MosquittoSnippet;
 import dev.skeeter.certs.SubjectAltNames;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 

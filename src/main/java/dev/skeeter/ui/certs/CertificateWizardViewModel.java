@@ -8,7 +8,6 @@ import dev.skeeter.client.ConnectionState;
 import dev.skeeter.profiles.Profile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -4,7 +4,6 @@ import dev.skeeter.certs.CertificateRequest;
 import dev.skeeter.certs.CertificateWriter;
 import dev.skeeter.certs.KeyType;
 import dev.skeeter.ui.common.FileChooserService;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
