@@ -44,6 +44,8 @@ final class LocalBrokerUsersView {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         HBox row = new HBox(8, require, user, password, add);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, row, users, message);
+        VBox box = new VBox(4, row, users, message);
+        box.setPadding(new javafx.geometry.Insets(4, 10, 4, 10)); // aligned with the lists below
+        return box;
     }
 }
