@@ -53,7 +53,11 @@ class LayoutFxTest extends ShellFxTestBase {
         Node header = table.lookup(".column-header-background");
         double rowsHeight = table.getHeight() - header.getBoundsInLocal().getHeight();
         double rows = Math.floor(rowsHeight / table.getFixedCellSize());
-        double viewer = lookup("#detail-text").query().getBoundsInLocal().getHeight();
+        // The Topics tab holds a viewer with the same id; measure the Subscribe tab's own.
+        TabPane tabs = lookup("#workspace-tabs").queryAs(TabPane.class);
+        Node subscribe = tabs.getTabs().stream().filter(t -> "tab-subscribe".equals(t.getId()))
+                .findFirst().orElseThrow().getContent();
+        double viewer = from(subscribe).lookup("#detail-text").query().getBoundsInLocal().getHeight();
         return new double[] {rows, viewer};
     }
 }
